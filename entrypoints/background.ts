@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { forgetTab, injectIntoOpenTabs, noteTabUrl, onFrameHello } from '@/utils/registry';
+
+// Wiring only: Passportal tab watcher + badge, registry of Connect frames, re-injection after install/update.
+export default defineBackground(() => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // Without the `tabs` permission, URLs are visible only for hosts we have access to (Passportal, Connect).
+    if (change.url || change.status === 'complete') void noteTabUrl(tabId, tab.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Returning undefined (not a promise) for messages that are not a frame hello leaves them to others.
+    if ((message as { kind?: unknown } | null)?.kind !== 'connect-frame-hello') return undefined;
+    return onFrameHello(message, sender);
+  });
+  browser.runtime.onInstalled.addListener(async () => {
+    const tabs = await browser.tabs.query({});
+    for (const tab of tabs) if (typeof tab.id === 'number') void noteTabUrl(tab.id, tab.url);
+    await injectIntoOpenTabs(tabs);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fillSummary, problemText, siteText, warningText } from '@/utils/messages';
+
+describe('fillSummary', () => {
+  it('says Filled 4/4 when everything went in', () => {
+    const filled = { state: 'filled' } as const;
+    expect(fillSummary({ apiKey: filled, hmacToken: filled, content: filled, baseUrl: filled })).toEqual({
+      ok: true,
+      text: 'Filled 4/4 fields.',
+    });
+  });
+
+  it('names the field that was not filled and why, and the ones left alone', () => {
+    const out = fillSummary({
+      apiKey: { state: 'filled' },
+      hmacToken: { state: 'failed', problem: 'covered' },
+      content: { state: 'filled' },
+      baseUrl: { state: 'skipped' },
+    });
+    expect(out.ok).toBe(false);
+    expect(out.text).toBe(
+      'Filled 2/3 fields. Not filled — HMAC Token: another element covers the field. Left alone (not shown by this form): Passportal Base URL.',
+    );
+  });
+});
+
+describe('words', () => {
+  it('explains input problems in the user’s terms', () => {
+    expect(problemText('apiKey', { code: 'api-key-length', length: 63 })).toMatch(
+      /64 hexadecimal characters; this one has 63/,
+    );
+    expect(problemText('baseUrl', { code: 'base-url', error: 'port' })).toMatch(/Remove the port/);
+    expect(warningText({ code: 'unknown-host', host: 'vault.example.com' })).toMatch(/not a known Passportal host/);
+  });
+
+  it('names the site that shows the Connect form', () => {
+    expect(siteText({ kind: 'embedded', origin: 'https://app.customer.test' }, 'https://connect.nango.dev')).toMatch(
+      /^app\.customer\.test/,
+    );
+    expect(siteText({ kind: 'top-level' }, 'https://connect.nango.dev')).toMatch(/^connect\.nango\.dev/);
+    expect(siteText({ kind: 'unknown' }, 'https://connect.nango.dev')).toMatch(/unknown site/);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * What the popup asks of the browser: where the base URL comes from, which Connect frame to fill, and the
+ * fill itself. Decisions are the pure functions of utils/targets.ts; this module only gathers their inputs.
+ */
+import { browser } from 'wxt/browser';
+import {
+  type ContentRequest,
+  type FillResponse,
+  type FillValues,
+  fillRequest,
+  type ProbeResponse,
+  probeRequest,
+} from './messaging';
+import { CONNECT_SCRIPT_FILE } from './registry';
+import { connectFrames, lastPassportalHost } from './storage';
+import { type BaseUrlSource, type FrameTarget, orderFrameCandidates, pickBaseUrl } from './targets';
+
+/** How long a frame gets to answer before we treat it as gone (closed, navigated, orphaned). */
+export const PROBE_TIMEOUT_MS = 800;
+
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
+export async function detectBaseUrl(): Promise<{ host: string; source: BaseUrlSource }> {
+  const [tabs, current, remembered] = await Promise.all([
+    browser.tabs.query({}),
+    browser.tabs.getCurrent().catch(() => undefined),
+    lastPassportalHost.getValue(),
+  ]);
+  // "Active" means the tab the user was looking at when they opened the popup: in the current window.
+  const window = current?.windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
+  const view = tabs
+    .filter((t) => t.id !== current?.id)
+    .map((t) => ({ ...t, active: t.active && (window === undefined || t.windowId === window) }));
+  return pickBaseUrl(view, remembered);
+}
+
+export interface FillTarget extends FrameTarget {
+  probe: ProbeResponse;
+}
+
+function send<T>(target: FrameTarget, request: ContentRequest): Promise<T | undefined> {
+  return withTimeout(
+    browser.tabs.sendMessage(target.tabId, request, { frameId: target.frameId }) as Promise<T>,
+    PROBE_TIMEOUT_MS,
+  );
+}
+
+function isProbe(x: unknown): x is ProbeResponse {
+  return typeof x === 'object' && x !== null && 'fields' in x && 'embedder' in x && 'origin' in x;
+}
+
+async function probeCandidates(excludeTabId?: number): Promise<FillTarget | null> {
+  const [tabs, frames] = await Promise.all([browser.tabs.query({}), connectFrames.getValue()]);
+  const candidates = orderFrameCandidates(tabs, frames, excludeTabId);
+  // Ask all at once (a stale frame only costs its timeout once), then take the first in preference order.
+  const answers = await Promise.all(candidates.map((c) => send<ProbeResponse>(c, probeRequest())));
+  for (const [i, answer] of answers.entries()) {
+    const candidate = candidates[i];
+    if (candidate && isProbe(answer) && Object.values(answer.fields).some((f) => f.state === 'fillable')) {
+      return { ...candidate, probe: answer };
+    }
+  }
+  return null;
+}
+
+/**
+ * The Connect form to fill: the active tab's when it has one, else the most recently used tab's.
+ * If no frame has announced itself (tabs opened before install/update), inject into the active tab and retry.
+ */
+export async function findFillTarget(): Promise<FillTarget | null> {
+  const current = await browser.tabs.getCurrent().catch(() => undefined);
+  const found = await probeCandidates(current?.id);
+  if (found) return found;
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active?.id === undefined || active.id === current?.id) return null;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId: active.id, allFrames: true },
+      files: [CONNECT_SCRIPT_FILE],
+    });
+  } catch {
+    return null; // no access to that tab: there is no Connect form of ours in it
+  }
+  // The injected frames announce themselves to the background; give them a moment.
+  for (let i = 0; i < 10; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const retry = await probeCandidates(current?.id);
+    if (retry) return retry;
+  }
+  return null;
+}
+
+export async function fillTarget(target: FrameTarget, values: FillValues): Promise<FillResponse | undefined> {
+  return send<FillResponse>(target, fillRequest(values));
+}
