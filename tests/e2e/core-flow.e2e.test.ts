@@ -1,0 +1,221 @@
+/**
+ * The core flow in real Chromium with the built extension: detect Passportal in another tab, compute the HMAC,
+ * copy it, fill Nango's Connect form (top-level and inside a customer's app), and never fill anything else.
+ */
+import { createHmac } from 'node:crypto';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedExtension, launchWithExtension, shot } from './launch.ts';
+import { EXTENSION_DIR } from './paths.ts';
+import { connectUrl, type FixtureServer, HOSTS, startServer } from './server.ts';
+
+const API_KEY = '3f'.repeat(16) + 'a0'.repeat(16);
+const SECRET = 'e2e-Secret/Access+Key==';
+const CONTENT = 'api-content-hash';
+const HMAC = createHmac('sha256', SECRET).update(CONTENT).digest('hex');
+const DASHBOARD = `https://${HOSTS.passportal}/dashboard#/default`;
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+const opened: Page[] = [];
+
+async function open(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  opened.push(page);
+  await page.goto(url);
+  return page;
+}
+
+/** The popup, opened as a tab like e2e suites do; it is then itself the active tab. */
+async function openPopup(): Promise<Page> {
+  const popup = await open(ext.popupUrl);
+  await popup.getByLabel('API Access Key ID').waitFor();
+  // Wait until the popup has finished looking for a target.
+  await expect.poll(() => popup.getByTestId('target').textContent()).not.toMatch(/Looking for/);
+  return popup;
+}
+
+async function typeCredentials(popup: Page, apiKey = API_KEY, secret = SECRET) {
+  await popup.getByLabel('API Access Key ID').fill(apiKey);
+  await popup.getByLabel('Secret Access Key', { exact: true }).fill(secret);
+}
+
+const status = (popup: Page) => popup.locator('p.status');
+
+async function formValues(frame: Page | Frame) {
+  return frame.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('input')].map((i) => [
+        i.getAttribute('data-decoy') ? `decoy:${i.name}` : i.name || i.id,
+        i.value,
+      ]),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchWithExtension(EXTENSION_DIR, { server });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  for (const page of opened.splice(0)) await page.close().catch(() => {});
+  server.submissions.length = 0;
+});
+
+describe('core flow', () => {
+  it('detects Passportal in another tab, shows the HMAC, copies it and fills the Connect form so Connect enables', async () => {
+    const dashboard = await open(DASHBOARD);
+    const connect = await open(connectUrl());
+    await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+
+    // The toolbar badge marks the Passportal tab, not the Connect tab.
+    const badges = await ext.serviceWorker.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      return Promise.all(tabs.map(async (t) => [t.url ?? '', await chrome.action.getBadgeText({ tabId: t.id })]));
+    });
+    expect(badges).toContainEqual([DASHBOARD, 'P']);
+    expect(badges.find(([url]) => url?.startsWith('https://connect.nango.dev'))?.[1]).toBe('');
+
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByLabel('Base URL').inputValue()).toBe(HOSTS.passportal);
+    expect(await popup.getByText('From your open Passportal tab.').count()).toBe(1);
+    expect(await popup.getByTestId('target').textContent()).toContain('connect.nango.dev');
+
+    await typeCredentials(popup);
+    await expect.poll(() => popup.locator('output').textContent()).toBe(HMAC);
+
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Copy HMAC' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('Copied');
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(HMAC);
+    await shot(popup, 'popup-ready');
+
+    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
+    expect(await status(popup).textContent()).toContain('connect.nango.dev');
+    await shot(popup, 'popup-filled');
+
+    expect(await formValues(connect)).toMatchObject({
+      'credentials.apiKey': API_KEY,
+      'credentials.hmacToken': HMAC,
+      'credentials.content': CONTENT,
+      'params.base_url': HOSTS.passportal,
+    });
+    const button = connect.getByRole('button', { name: 'Connect' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await shot(connect, 'connect-filled');
+    await button.click();
+    const submission = await server.waitForSubmission();
+    expect(submission.body).toEqual({
+      credentials: { apiKey: API_KEY, hmacToken: HMAC, content: CONTENT },
+      params: { base_url: HOSTS.passportal },
+    });
+    await dashboard.close();
+  });
+
+  it('fills the Connect UI inside a customer app iframe and names the embedding site', async () => {
+    const app = await open(`https://${HOSTS.app}/`);
+    const frame = await waitForConnectFrame(app);
+    const popup = await openPopup();
+    expect(await popup.getByTestId('target').textContent()).toContain(HOSTS.app);
+    await typeCredentials(popup);
+    await popup.getByLabel('Base URL').fill(`https://${HOSTS.passportal}//dashboard#/default`);
+    expect(await popup.getByText(`Will use ${HOSTS.passportal}.`).count()).toBe(1);
+    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
+    expect(await status(popup).textContent()).toContain(`${HOSTS.app} (embeds Nango’s Connect UI)`);
+    expect(await formValues(frame)).toMatchObject({
+      'params.base_url': HOSTS.passportal,
+      'credentials.hmacToken': HMAC,
+    });
+    await expect.poll(() => frame.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
+    await shot(app, 'host-app-filled');
+    await frame.getByRole('button', { name: 'Connect' }).click();
+    const submission = await server.waitForSubmission();
+    expect(submission.host).toBe(HOSTS.connect);
+  });
+
+  it('does not demand a Base URL when the integration preset and hid it, and leaves that field alone', async () => {
+    const connect = await open(connectUrl(['hideBaseUrl']));
+    await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+    const popup = await openPopup();
+    await popup.getByLabel('Base URL').fill('');
+    await typeCredentials(popup);
+    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('Filled 3/3 fields.');
+    expect(await status(popup).textContent()).toContain('Left alone (not shown by this form): Passportal Base URL.');
+    await connect.getByRole('button', { name: 'Connect' }).click();
+    const submission = await server.waitForSubmission();
+    expect(submission.body).toMatchObject({ params: { base_url: 'preset.passportalmsp.com' } });
+  });
+
+  it('fills by label when the integration renamed the inputs, and skips hidden honeypots', async () => {
+    for (const variant of ['relabel', 'honeypot'] as const) {
+      const connect = await open(connectUrl([variant]));
+      await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+      const popup = await openPopup();
+      await popup.getByLabel('Base URL').fill(HOSTS.passportal);
+      await typeCredentials(popup);
+      await popup.getByRole('button', { name: 'Fill connect form' }).click();
+      await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
+      const values = await formValues(connect);
+      for (const [name, value] of Object.entries(values)) if (name.startsWith('decoy:')) expect(value, name).toBe('');
+      await expect.poll(() => connect.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
+      for (const page of opened.splice(0)) await page.close();
+    }
+  });
+
+  it('refuses bad input with a clear message and puts nothing in the form', async () => {
+    const connect = await open(connectUrl());
+    await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+    const popup = await openPopup();
+    await popup.getByLabel('Base URL').fill('acme.passportalmsp.com:8443');
+    await typeCredentials(popup, `${API_KEY.slice(0, 63)}`, '  ');
+    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('Not filled. Fix');
+    expect(await popup.getByText('The Access key ID is 64 hexadecimal characters; this one has 63.').count()).toBe(1);
+    expect(await popup.getByText(/Enter the Secret access key/).count()).toBe(1);
+    expect(await popup.getByText(/Remove the port/).count()).toBe(1);
+    await shot(popup, 'popup-errors');
+    expect(Object.values(await formValues(connect)).every((v) => v === '')).toBe(true);
+  });
+
+  it('never fills a copy of the form on another origin, and never takes a lookalike Passportal host', async () => {
+    const evil = await open(connectUrl([], HOSTS.evil));
+    await evil.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+    await open(`https://${HOSTS.lookalike}/dashboard`);
+    // Start from a clean memory so "remembered" cannot stand in for detection.
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.clear());
+    const popup = await openPopup();
+    expect(await popup.getByTestId('target').textContent()).toContain('No Connect form open yet');
+    expect(await popup.getByLabel('Base URL').inputValue()).toBe('');
+    await typeCredentials(popup);
+    await popup.getByLabel('Base URL').fill(HOSTS.passportal);
+    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('No Nango Connect form found');
+    expect(Object.values(await formValues(evil)).every((v) => v === '')).toBe(true);
+  });
+
+  it('remembers the last Passportal host after its tab is closed', async () => {
+    const dashboard = await open(DASHBOARD);
+    await dashboard.close();
+    const popup = await openPopup();
+    expect(await popup.getByLabel('Base URL').inputValue()).toBe(HOSTS.passportal);
+    expect(await popup.getByText('Remembered from your last Passportal visit.').count()).toBe(1);
+  });
+});
+
+async function waitForConnectFrame(page: Page): Promise<Frame> {
+  await expect
+    .poll(() => page.frames().find((f) => f.url().startsWith(`https://${HOSTS.connect}/`)) !== undefined)
+    .toBe(true);
+  const frame = page.frames().find((f) => f.url().startsWith(`https://${HOSTS.connect}/`)) as Frame;
+  await frame.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+  return frame;
+}
