@@ -5,9 +5,13 @@
 import { createHmac } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
 import { type LaunchedExtension, launchWithExtension, shot } from './launch.ts';
 import { EXTENSION_DIR } from './paths.ts';
 import { connectUrl, type FixtureServer, HOSTS, startServer } from './server.ts';
+
+/** The extension API inside the service worker (evaluated there, typed here). */
+declare const chrome: WxtBrowser;
 
 const API_KEY = '3f'.repeat(16) + 'a0'.repeat(16);
 const SECRET = 'e2e-Secret/Access+Key==';
