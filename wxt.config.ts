@@ -10,13 +10,21 @@ export default defineConfig({
     name: 'Passportal Connect Helper',
     description:
       "Connect N-able Passportal to Nango: detect the base URL, compute the HMAC locally, fill Nango's Connect form in one click.",
-    // storage: last detected base URL and the frame registry (never secrets).
-    // scripting: inject the Connect content script into tabs that were open before install/update.
-    permissions: ['storage', 'scripting'],
+    // storage: last detected base URL, frame registry, settings (never secrets).
+    // scripting: inject the Connect content script into tabs open before install/update; read Passportal's
+    //   "Create access key" dialog only when the user asks.
+    // contextMenus: "Fill Passportal credentials…" on Connect UI frames.
+    permissions: ['storage', 'scripting', 'contextMenus'],
     host_permissions: [...CONNECT_MATCHES, ...PASSPORTAL_MATCHES],
+    // Self-hosted Nango and custom Passportal domains, granted one origin at a time from the options page.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Passportal Connect Helper' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Passportal Connect Helper' },
+    },
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
+      // The only request the extension can make: the credential test the user starts, to a Passportal host.
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src https://*.passportalmsp.com",
     },
   },
 });

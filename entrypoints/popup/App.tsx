@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Field } from '@/components/Field';
 import { HmacOutput } from '@/components/HmacOutput';
+import { PassportalImport } from '@/components/PassportalImport';
 import { SecretInput } from '@/components/SecretInput';
 import { Status, type StatusTone } from '@/components/Status';
 import { blockingErrors, DEFAULT_CONTENT, type Draft, type DraftKey, validateDraft } from '@/utils/credentials';
@@ -165,6 +166,12 @@ export function App() {
         <h1>Passportal → Nango</h1>
         <p className="sub">Computed on this device. Your secret never leaves this popup.</p>
       </header>
+      <PassportalImport
+        onImport={({ apiKey, secret }) => {
+          update('apiKey')(apiKey);
+          update('secret')(secret);
+        }}
+      />
       <form onSubmit={onFill} noValidate>
         <Field
           label="API Access Key ID"
