@@ -14,7 +14,8 @@ export default defineConfig({
     // scripting: inject the Connect content script into tabs open before install/update; read Passportal's
     //   "Create access key" dialog only when the user asks.
     // contextMenus: "Fill Passportal credentials…" on Connect UI frames.
-    permissions: ['storage', 'scripting', 'contextMenus'],
+    // activeTab: when the popup is opened from a tab, reach a Connect iframe there that was loaded before install.
+    permissions: ['storage', 'scripting', 'contextMenus', 'activeTab'],
     host_permissions: [...CONNECT_MATCHES, ...PASSPORTAL_MATCHES],
     // Self-hosted Nango and custom Passportal domains, granted one origin at a time from the options page.
     optional_host_permissions: ['https://*/*'],

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { syncConnectScript } from '@/utils/content-registration';
 import { forgetTab, injectIntoOpenTabs, noteTabUrl, onFrameHello } from '@/utils/registry';
 
 // Wiring only: Passportal tab watcher + badge, registry of Connect frames, re-injection after install/update.
@@ -14,7 +15,9 @@ export default defineBackground(() => {
     if ((message as { kind?: unknown } | null)?.kind !== 'connect-frame-hello') return undefined;
     return onFrameHello(message, sender);
   });
+  browser.runtime.onStartup.addListener(() => void syncConnectScript());
   browser.runtime.onInstalled.addListener(async () => {
+    await syncConnectScript();
     const tabs = await browser.tabs.query({});
     for (const tab of tabs) if (typeof tab.id === 'number') void noteTabUrl(tab.id, tab.url);
     await injectIntoOpenTabs(tabs);

@@ -11,7 +11,7 @@ import {
   type ProbeResponse,
   probeRequest,
 } from './messaging';
-import { CONNECT_SCRIPT_FILE } from './registry';
+import { injectIntoOpenTabs } from './registry';
 import { connectFrames, lastPassportalHost } from './storage';
 import { type BaseUrlSource, type FrameTarget, orderFrameCandidates, pickBaseUrl } from './targets';
 
@@ -63,10 +63,8 @@ function isProbe(x: unknown): x is ProbeResponse {
   return typeof x === 'object' && x !== null && 'fields' in x && 'embedder' in x && 'origin' in x;
 }
 
-async function probeCandidates(excludeTabId?: number): Promise<FillTarget | null> {
-  const [tabs, frames] = await Promise.all([browser.tabs.query({}), connectFrames.getValue()]);
-  const candidates = orderFrameCandidates(tabs, frames, excludeTabId);
-  // Ask all at once (a stale frame only costs its timeout once), then take the first in preference order.
+/** Probes frames all at once (a stale frame only costs its timeout once) and keeps the first that has our form. */
+async function firstWithForm(candidates: FrameTarget[]): Promise<FillTarget | null> {
   const answers = await Promise.all(candidates.map((c) => send<ProbeResponse>(c, probeRequest())));
   for (const [i, answer] of answers.entries()) {
     const candidate = candidates[i];
@@ -79,29 +77,17 @@ async function probeCandidates(excludeTabId?: number): Promise<FillTarget | null
 
 /**
  * The Connect form to fill: the active tab's when it has one, else the most recently used tab's.
- * If no frame has announced itself (tabs opened before install/update), inject into the active tab and retry.
+ * Frames that announced themselves are tried first; if none has the form (tabs opened before install or
+ * update), the content script is injected into open tabs and the frames it reached are tried in the same order.
  */
 export async function findFillTarget(): Promise<FillTarget | null> {
   const current = await browser.tabs.getCurrent().catch(() => undefined);
-  const found = await probeCandidates(current?.id);
+  const [tabs, frames] = await Promise.all([browser.tabs.query({}), connectFrames.getValue()]);
+  const found = await firstWithForm(orderFrameCandidates(tabs, frames, current?.id));
   if (found) return found;
-  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (active?.id === undefined || active.id === current?.id) return null;
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId: active.id, allFrames: true },
-      files: [CONNECT_SCRIPT_FILE],
-    });
-  } catch {
-    return null; // no access to that tab: there is no Connect form of ours in it
-  }
-  // The injected frames announce themselves to the background; give them a moment.
-  for (let i = 0; i < 10; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const retry = await probeCandidates(current?.id);
-    if (retry) return retry;
-  }
-  return null;
+  const reached = await injectIntoOpenTabs(tabs.filter((t) => t.id !== current?.id));
+  const asRecords = reached.map((f) => ({ ...f, origin: '', embedder: { kind: 'unknown' as const }, seenAt: 0 }));
+  return firstWithForm(orderFrameCandidates(tabs, asRecords, current?.id));
 }
 
 export async function fillTarget(target: FrameTarget, values: FillValues): Promise<FillResponse | undefined> {

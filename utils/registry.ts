@@ -4,14 +4,12 @@
  * Connect UI frames.
  */
 import { type Browser, browser } from 'wxt/browser';
+import { CONNECT_SCRIPT_FILE } from './content-registration';
 import { isConnectFrameSender, parseFrameHello, type SenderLike } from './messaging';
 import { isAllowedConnectOrigin } from './origins';
 import { passportalHostFromUrl } from './passportal-host';
 import { connectFrames, lastPassportalHost } from './storage';
-import { removeTab, upsertFrame } from './targets';
-
-/** Where WXT builds `entrypoints/connect.content.ts`. */
-export const CONNECT_SCRIPT_FILE = '/content-scripts/connect.js';
+import { type FrameTarget, removeTab, upsertFrame } from './targets';
 
 export const BADGE_TEXT = 'P';
 export const BADGE_COLOR = '#1a7f37';
@@ -60,23 +58,24 @@ export function forgetTab(tabId: number): Promise<void> {
 /**
  * After install or update, Connect tabs that were already open have no (or an orphaned) content script:
  * inject it into every frame we have host access to. Tabs we cannot access just refuse; that is fine.
+ * Returns the frames it reached (the script itself ignores frames that are not on a Connect origin).
  */
-export async function injectIntoOpenTabs(tabs?: Browser.tabs.Tab[]): Promise<number> {
+export async function injectIntoOpenTabs(tabs?: Browser.tabs.Tab[]): Promise<FrameTarget[]> {
   const all = tabs ?? (await browser.tabs.query({}));
-  let injected = 0;
-  await Promise.all(
-    all.map(async (tab) => {
-      if (typeof tab.id !== 'number') return;
+  const reached = await Promise.all(
+    all.map(async (tab): Promise<FrameTarget[]> => {
+      const tabId = tab.id;
+      if (typeof tabId !== 'number') return [];
       try {
-        await browser.scripting.executeScript({
-          target: { tabId: tab.id, allFrames: true },
+        const results = await browser.scripting.executeScript({
+          target: { tabId, allFrames: true },
           files: [CONNECT_SCRIPT_FILE],
         });
-        injected++;
+        return results.map((r) => ({ tabId, frameId: r.frameId }));
       } catch {
-        // No access to this tab (another site, a browser page): nothing of ours runs there.
+        return []; // No access to this tab (another site, a browser page): nothing of ours runs there.
       }
     }),
   );
-  return injected;
+  return reached.flat();
 }

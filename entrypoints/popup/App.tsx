@@ -110,7 +110,7 @@ export function App() {
       if (!found) {
         setFeedback({
           tone: 'error',
-          text: 'No Nango Connect form found. Open the Passportal connection in Nango’s Connect UI, then try again.',
+          text: 'No Nango Connect form found. Open the Passportal connection in Nango’s Connect UI (reload the page if it was already open), then try again.',
         });
         return;
       }
@@ -226,7 +226,7 @@ export function App() {
             ? 'Looking for Nango’s Connect form…'
             : target
               ? `Fills the Connect form on ${siteText(target.probe.embedder, target.probe.origin)}.`
-              : 'No Connect form open yet. Open Nango’s Connect UI in a tab; Fill finds it.'}
+              : 'No Connect form found yet. Open Nango’s Connect UI in a tab; Fill finds it. If it was open before this extension was installed or updated, reload that page.'}
         </p>
         <button type="submit" className="primary" disabled={busy}>
           Fill connect form

@@ -60,6 +60,14 @@ async function formValues(frame: Page | Frame) {
 beforeAll(async () => {
   server = await startServer();
   ext = await launchWithExtension(EXTENSION_DIR, { server });
+  // The background registers the Connect content script on install; pages opened before that would need the
+  // on-demand injection (tested separately below).
+  for (let i = 0; i < 50; i++) {
+    const registered = await ext.serviceWorker.evaluate(async () => chrome.scripting.getRegisteredContentScripts());
+    if (registered.length === 1) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The background did not register the Connect content script');
 });
 
 afterAll(async () => {
@@ -197,7 +205,7 @@ describe('core flow', () => {
     // Start from a clean memory so "remembered" cannot stand in for detection.
     await ext.serviceWorker.evaluate(() => chrome.storage.local.clear());
     const popup = await openPopup();
-    expect(await popup.getByTestId('target').textContent()).toContain('No Connect form open yet');
+    expect(await popup.getByTestId('target').textContent()).toContain('No Connect form found yet');
     expect(await popup.getByLabel('Base URL').inputValue()).toBe('');
     await typeCredentials(popup);
     await popup.getByLabel('Base URL').fill(HOSTS.passportal);
@@ -207,11 +215,62 @@ describe('core flow', () => {
   });
 
   it('remembers the last Passportal host after its tab is closed', async () => {
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.clear());
     const dashboard = await open(DASHBOARD);
+    await expect
+      .poll(() => ext.serviceWorker.evaluate(async () => (await chrome.storage.local.get(null)).lastPassportalHost))
+      .toMatchObject({ host: HOSTS.passportal });
     await dashboard.close();
     const popup = await openPopup();
     expect(await popup.getByLabel('Base URL').inputValue()).toBe(HOSTS.passportal);
     expect(await popup.getByText('Remembered from your last Passportal visit.').count()).toBe(1);
+  });
+});
+
+describe('Connect tabs open before the extension was installed or updated', () => {
+  it('fills a top-level Connect tab by injecting the content script on demand; an iframe elsewhere needs a reload', async () => {
+    // Simulate pages loaded while the extension was not there: no content script, no registry entry.
+    await ext.serviceWorker.evaluate(async () => {
+      await chrome.scripting.unregisterContentScripts();
+      await chrome.storage.session.clear();
+    });
+    const app = await open(`https://${HOSTS.app}/`);
+    const frame = await waitForConnectFrame(app);
+    const connect = await open(connectUrl());
+    await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+    expect(await connect.evaluate(() => '__passportalConnectHelper' in window)).toBe(false);
+    await ext.serviceWorker.evaluate(async () => {
+      await chrome.scripting.registerContentScripts([
+        { id: 'connect-frame', matches: ['https://connect.nango.dev/*'], js: ['/connect-frame.js'], allFrames: true },
+      ]);
+    });
+
+    let popup = await openPopup();
+    expect(await popup.getByTestId('target').textContent()).toContain('connect.nango.dev');
+    await popup.getByLabel('Base URL').fill(HOSTS.passportal);
+    await typeCredentials(popup);
+    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
+    await expect.poll(() => connect.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
+    await popup.close();
+    await connect.close();
+
+    // Chrome refuses to inject into a frame of a tab whose top page we may not access (the customer's app),
+    // unless the user opened the popup from that tab (activeTab). A popup opened as a page has no such grant,
+    // so it must say what to do instead of failing silently.
+    popup = await openPopup();
+    expect(await popup.getByTestId('target').textContent()).toContain('reload that page');
+    await popup.close();
+    await app.reload();
+    const reloaded = await waitForConnectFrame(app);
+    popup = await openPopup();
+    expect(await popup.getByTestId('target').textContent()).toContain(HOSTS.app);
+    await popup.getByLabel('Base URL').fill(HOSTS.passportal);
+    await typeCredentials(popup);
+    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
+    expect(await formValues(reloaded)).toMatchObject({ 'credentials.hmacToken': HMAC });
+    expect(frame.isDetached()).toBe(true);
   });
 });
 
