@@ -14,8 +14,9 @@ export default defineConfig({
     // scripting: inject the Connect content script into tabs open before install/update; read Passportal's
     //   "Create access key" dialog only when the user asks.
     // contextMenus: "Fill Passportal credentials…" on Connect UI frames.
+    // alarms: forget the session draft after 10 minutes even when no extension page is open.
     // activeTab: when the popup is opened from a tab, reach a Connect iframe there that was loaded before install.
-    permissions: ['storage', 'scripting', 'contextMenus', 'activeTab'],
+    permissions: ['storage', 'scripting', 'contextMenus', 'activeTab', 'alarms'],
     host_permissions: [...CONNECT_MATCHES, ...PASSPORTAL_MATCHES],
     // Self-hosted Nango and custom Passportal domains, granted one origin at a time from the options page.
     optional_host_permissions: ['https://*/*'],

@@ -1,10 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncConnectScript } from '@/utils/content-registration';
+import { FORGET_ALARM } from '@/utils/popup-state';
 import { forgetTab, injectIntoOpenTabs, noteTabUrl, onFrameHello } from '@/utils/registry';
+import { sessionDraft } from '@/utils/storage';
 
 // Wiring only: Passportal tab watcher + badge, registry of Connect frames, re-injection after install/update.
 export default defineBackground(() => {
+  // The session draft holds the secret: only trusted extension contexts (not content scripts) may read it.
+  // Chrome's default already; said explicitly so a browser with another default cannot widen it.
+  void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FORGET_ALARM) void sessionDraft.removeValue();
+  });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // Without the `tabs` permission, URLs are visible only for hosts we have access to (Passportal, Connect).
     if (change.url || change.status === 'complete') void noteTabUrl(tabId, tab.url);

@@ -1,6 +1,8 @@
 /**
  * Every user-facing sentence built from a typed result lives here, so the popup says things one way.
  */
+
+import type { TestResult } from './credential-test';
 import type { DraftKey, FieldKey, FieldProblem, FieldWarning } from './credentials';
 import type { FillProblem } from './fill';
 import type { Embedder, FieldReport, FillOutcome } from './messaging';
@@ -122,4 +124,33 @@ export function fillSummary(results: Record<FieldKey, FillOutcome>): { ok: boole
   if (failures.length) text += ` Not filled — ${failures.join('; ')}.`;
   if (skipped.length) text += ` Left alone (not shown by this form): ${skipped.join(', ')}.`;
   return { ok: attempted.length > 0 && failures.length === 0, text };
+}
+
+/** What the user reads after "Test credentials". */
+export function testResultText(result: TestResult, host: string): { ok: boolean; text: string } {
+  if (result.ok) return { ok: true, text: 'Passportal accepted these credentials.' };
+  switch (result.kind) {
+    case 'rejected':
+      return {
+        ok: false,
+        text: `Passportal refused these credentials (${result.status}${result.message ? `: ${result.message}` : ''}). Check the Access Key ID, the Secret Access Key and the Content String.`,
+      };
+    case 'timeout':
+      return { ok: false, text: `${host} did not answer within 10 seconds. Check the Base URL and your connection.` };
+    case 'network':
+      return {
+        ok: false,
+        text: `Could not reach ${host}. Check the Base URL and your connection (only …passportalmsp.com hosts can be tested).`,
+      };
+    case 'unexpected':
+      return { ok: false, text: `${host} answered with an unexpected error (${result.status}). Try again later.` };
+  }
+}
+
+/** The question before the first fill into a site (or every fill when the site is unknown). */
+export function confirmText(site: string | null): string {
+  if (site === null) {
+    return 'The browser does not say which site shows this Connect form. Fill it only if you opened it yourself, from your own app. Fill this once?';
+  }
+  return `First fill on ${hostOf(site)}. Continue only if this is your own app (or Nango’s) — a site that embeds the Connect form receives what you connect. We will remember your choice.`;
 }

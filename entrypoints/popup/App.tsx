@@ -1,49 +1,85 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Confirm } from '@/components/Confirm';
 import { Field } from '@/components/Field';
 import { HmacOutput } from '@/components/HmacOutput';
 import { PassportalImport } from '@/components/PassportalImport';
 import { SecretInput } from '@/components/SecretInput';
 import { Status, type StatusTone } from '@/components/Status';
-import { blockingErrors, DEFAULT_CONTENT, type Draft, type DraftKey, validateDraft } from '@/utils/credentials';
+import { testCredentials } from '@/utils/credential-test';
+import { blockingErrors, type Draft, type DraftKey, validateDraft } from '@/utils/credentials';
 import { hmacSha256Hex } from '@/utils/hmac';
 import {
   BASE_URL_SOURCE_TEXT,
+  confirmText,
   DRAFT_LABELS,
   fillSummary,
   problemText,
   shownFields,
   siteText,
+  testResultText,
   warningText,
 } from '@/utils/messages';
-import type { FillValues } from '@/utils/messaging';
+import type { FieldReport, FillValues } from '@/utils/messaging';
 import { detectBaseUrl, type FillTarget, fillTarget, findFillTarget } from '@/utils/popup-actions';
+import {
+  EMPTY_DRAFT,
+  forgetEverything,
+  getTrustedSites,
+  loadInitialState,
+  saveDraft,
+  setRememberApiKey,
+  trustSite,
+} from '@/utils/popup-state';
 import type { BaseUrlSource } from '@/utils/targets';
+import { confirmationFor, siteOf } from '@/utils/trust';
 
 type Feedback = { tone: StatusTone; text: string } | null;
+type Pending = { target: FillTarget; site: string | null } | null;
 const ORDER: DraftKey[] = ['apiKey', 'secret', 'content', 'baseUrl'];
 
 export function App() {
-  const [draft, setDraft] = useState<Draft>({ apiKey: '', secret: '', content: DEFAULT_CONTENT, baseUrl: '' });
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [loaded, setLoaded] = useState(false);
+  const [remember, setRemember] = useState(false);
   const [source, setSource] = useState<BaseUrlSource | 'typed' | 'detecting'>('detecting');
   const [touched, setTouched] = useState<Set<DraftKey>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [hmac, setHmac] = useState('');
   const [target, setTarget] = useState<FillTarget | null | 'searching'>('searching');
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState<'fill' | 'test' | null>(null);
   const inputs = useRef<Partial<Record<DraftKey, HTMLInputElement | null>>>({});
 
   const validation = useMemo(() => validateDraft(draft), [draft]);
   const { values, errors, warnings } = validation;
 
+  // Restore what the user typed (≤ 10 min, storage.session), then the detected base URL, then the Connect target.
   useEffect(() => {
-    void detectBaseUrl().then(({ host, source }) => {
-      // Never overwrite what the user already typed while detection ran.
-      setDraft((d) => (d.baseUrl === '' ? { ...d, baseUrl: host } : d));
-      setSource((s) => (s === 'detecting' ? source : s));
-    });
+    void (async () => {
+      const initial = await loadInitialState();
+      const restored = initial.draft ?? EMPTY_DRAFT;
+      setRemember(initial.rememberApiKey);
+      const detected = restored.baseUrl ? null : await detectBaseUrl();
+      const next = detected ? { ...restored, baseUrl: detected.host } : restored;
+      setDraft(next);
+      setSource(detected ? detected.source : 'typed');
+      if (initial.restoredFrom === 'session') {
+        setTouched(new Set(ORDER.filter((k) => next[k] !== '')));
+        setFeedback({ tone: 'info', text: 'Restored what you typed. Forget clears it.' });
+      }
+      setLoaded(true);
+      // Focus starts in the first empty field.
+      const firstEmpty = ORDER.find((k) => next[k] === '') ?? 'apiKey';
+      requestAnimationFrame(() => inputs.current[firstEmpty]?.focus());
+    })();
     void findFillTarget().then(setTarget);
   }, []);
+
+  // Keep the draft so a popup closed by a click elsewhere loses nothing (storage.session, ≤ 10 minutes).
+  useEffect(() => {
+    if (loaded) void saveDraft(draft, remember);
+  }, [draft, loaded, remember]);
 
   // Live HMAC as the user types; a sequence number drops answers that arrive out of order.
   const seq = useRef(0);
@@ -64,6 +100,7 @@ export function App() {
     setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
     if (key === 'baseUrl') setSource('typed');
     setFeedback(null);
+    setPending(null);
   };
   const shown = (key: DraftKey) => showAll || (touched.has(key) && draft[key] !== '');
   const errorOf = (key: DraftKey) => {
@@ -74,21 +111,20 @@ export function App() {
     const warning = warnings[key];
     return warning ? warningText(warning) : undefined;
   };
-
   const focusFirst = (keys: DraftKey[]) => {
     const first = ORDER.find((k) => keys.includes(k));
     if (first) inputs.current[first]?.focus();
   };
+  const refuse = (keys: DraftKey[], what: string) => {
+    setShowAll(true);
+    setFeedback({ tone: 'error', text: `${what} Fix ${keys.map((k) => DRAFT_LABELS[k]).join(', ')} first.` });
+    focusFirst(keys);
+  };
 
   const onCopy = async () => {
     if (!hmac) {
-      setShowAll(true);
       const missing = (['secret', 'content'] as DraftKey[]).filter((k) => errors[k]);
-      setFeedback({
-        tone: 'error',
-        text: `Nothing to copy yet: enter the ${missing.map((k) => DRAFT_LABELS[k]).join(' and ')}.`,
-      });
-      focusFirst(missing);
+      refuse(missing, 'Nothing to copy yet.');
       return;
     }
     try {
@@ -99,10 +135,37 @@ export function App() {
     }
   };
 
+  const doFill = async (found: FillTarget) => {
+    const fields = shownFields(found.probe.fields);
+    const ambiguous = (Object.entries(found.probe.fields) as [keyof FillValues, FieldReport][])
+      .filter(([, f]) => f.state === 'ambiguous')
+      .map(([k]) => k);
+    const token = fields.includes('hmacToken') ? await hmacSha256Hex(values.secret, values.content) : '';
+    const all: FillValues = {
+      apiKey: values.apiKey,
+      hmacToken: token,
+      content: values.content,
+      baseUrl: values.baseUrl,
+    };
+    const send: FillValues = {};
+    for (const key of [...fields, ...ambiguous]) send[key] = all[key];
+    const response = await fillTarget(found, send);
+    if (!response) {
+      setFeedback({ tone: 'error', text: 'The Connect form did not answer. Reload its page and try again.' });
+      return;
+    }
+    const summary = fillSummary(response.results);
+    setFeedback({
+      tone: summary.ok ? 'success' : 'error',
+      text: `${summary.text} Site: ${siteText(response.embedder, response.origin)}.`,
+    });
+  };
+
   const onFill = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
-    setBusy(true);
+    setBusy('fill');
+    setPending(null);
     setFeedback({ tone: 'info', text: 'Looking for the Connect form…' });
     try {
       const found = await findFillTarget();
@@ -114,44 +177,76 @@ export function App() {
         });
         return;
       }
-      const fields = shownFields(found.probe.fields);
-      const ambiguous = (Object.keys(found.probe.fields) as (keyof typeof found.probe.fields)[]).filter(
-        (k) => found.probe.fields[k].state === 'ambiguous',
-      );
-      const blocking = blockingErrors(validation, fields);
+      const blocking = blockingErrors(validation, shownFields(found.probe.fields));
       if (blocking.length) {
-        setShowAll(true);
-        setFeedback({
-          tone: 'error',
-          text: `Not filled. Fix ${blocking.map((k) => DRAFT_LABELS[k]).join(', ')} first.`,
-        });
-        focusFirst(blocking);
+        refuse(blocking, 'Not filled.');
         return;
       }
-      const token = fields.includes('hmacToken') ? await hmacSha256Hex(values.secret, values.content) : '';
-      const all: FillValues = {
-        apiKey: values.apiKey,
-        hmacToken: token,
-        content: values.content,
-        baseUrl: values.baseUrl,
-      };
-      const send: FillValues = {};
-      for (const key of [...fields, ...ambiguous]) send[key] = all[key];
-      const response = await fillTarget(found, send);
-      if (!response) {
-        setFeedback({ tone: 'error', text: 'The Connect form did not answer. Reload its page and try again.' });
+      const site = siteOf(found.probe.embedder, found.probe.origin);
+      if (confirmationFor(site, await getTrustedSites()).needed) {
+        setFeedback(null);
+        setPending({ target: found, site });
         return;
       }
-      const summary = fillSummary(response.results);
-      setFeedback({
-        tone: summary.ok ? 'success' : 'error',
-        text: `${summary.text} Site: ${siteText(response.embedder, response.origin)}.`,
-      });
+      await doFill(found);
     } catch (error) {
       setFeedback({ tone: 'error', text: `Fill failed: ${(error as Error).message}` });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
+  };
+
+  const onConfirm = async () => {
+    if (!pending) return;
+    const { target: found, site } = pending;
+    setPending(null);
+    setBusy('fill');
+    try {
+      if (site) await trustSite(site);
+      await doFill(found);
+    } catch (error) {
+      setFeedback({ tone: 'error', text: `Fill failed: ${(error as Error).message}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onTest = async () => {
+    if (busy) return;
+    const blocking = (['apiKey', 'secret', 'content', 'baseUrl'] as DraftKey[]).filter((k) => errors[k]);
+    if (blocking.length || !hmac) {
+      refuse(blocking, 'Cannot test yet.');
+      return;
+    }
+    setBusy('test');
+    setFeedback({ tone: 'info', text: `Asking ${values.baseUrl}…` });
+    try {
+      const result = await testCredentials({
+        baseUrl: values.baseUrl,
+        apiKey: values.apiKey,
+        hmac,
+        content: values.content,
+      });
+      const words = testResultText(result, values.baseUrl);
+      setFeedback({ tone: words.ok ? 'success' : 'error', text: words.text });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onForget = async () => {
+    await forgetEverything();
+    setDraft((d) => ({ ...EMPTY_DRAFT, baseUrl: d.baseUrl }));
+    setTouched(new Set());
+    setShowAll(false);
+    setPending(null);
+    setFeedback({ tone: 'success', text: 'Forgotten: the Access Key ID and the secret are cleared.' });
+    inputs.current.apiKey?.focus();
+  };
+
+  const onRemember = async (on: boolean) => {
+    setRemember(on);
+    await setRememberApiKey(on, draft);
   };
 
   const baseHint =
@@ -163,8 +258,13 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Passportal → Nango</h1>
-        <p className="sub">Computed on this device. Your secret never leaves this popup.</p>
+        <div>
+          <h1>Passportal → Nango</h1>
+          <p className="sub">Computed on this device. Your secret never leaves this popup.</p>
+        </div>
+        <button type="button" className="link" onClick={onForget}>
+          Forget
+        </button>
       </header>
       <PassportalImport
         onImport={({ apiKey, secret }) => {
@@ -180,11 +280,16 @@ export function App() {
           ref={(el) => {
             inputs.current.apiKey = el;
           }}
-          autoFocus
           className="mono"
           placeholder="64 hexadecimal characters"
           error={errorOf('apiKey')}
           warning={warningOf('apiKey')}
+          hint={
+            <label className="check">
+              <input type="checkbox" checked={remember} onChange={(e) => void onRemember(e.currentTarget.checked)} />
+              Remember Access Key ID
+            </label>
+          }
         />
         <SecretInput
           label="Secret Access Key"
@@ -228,10 +333,26 @@ export function App() {
               ? `Fills the Connect form on ${siteText(target.probe.embedder, target.probe.origin)}.`
               : 'No Connect form found yet. Open Nango’s Connect UI in a tab; Fill finds it. If it was open before this extension was installed or updated, reload that page.'}
         </p>
-        <button type="submit" className="primary" disabled={busy}>
-          Fill connect form
-        </button>
+        <div className="row">
+          <button type="submit" className="primary grow" disabled={busy === 'fill'}>
+            Fill connect form
+          </button>
+          <button type="button" onClick={onTest} disabled={busy === 'test'}>
+            Test credentials
+          </button>
+        </div>
       </form>
+      {pending && (
+        <Confirm
+          text={confirmText(pending.site)}
+          confirmLabel={pending.site ? 'Trust and fill' : 'Fill this once'}
+          onConfirm={onConfirm}
+          onCancel={() => {
+            setPending(null);
+            setFeedback({ tone: 'info', text: 'Not filled.' });
+          }}
+        />
+      )}
       {feedback && <Status tone={feedback.tone} text={feedback.text} />}
     </main>
   );

@@ -3,12 +3,11 @@
  * copy it, fill Nango's Connect form (top-level and inside a customer's app), and never fill anything else.
  */
 import { createHmac } from 'node:crypto';
-import type { Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { type LaunchedExtension, launchWithExtension, shot } from './launch.ts';
-import { EXTENSION_DIR } from './paths.ts';
-import { connectUrl, type FixtureServer, HOSTS, startServer } from './server.ts';
+import { fillVia, formValues, status, typeCredentials as type, useExtension, waitForConnectFrame } from './harness.ts';
+import { shot } from './launch.ts';
+import { connectUrl, HOSTS } from './server.ts';
 
 /** The extension API inside the service worker (evaluated there, typed here). */
 declare const chrome: WxtBrowser;
@@ -19,66 +18,11 @@ const CONTENT = 'api-content-hash';
 const HMAC = createHmac('sha256', SECRET).update(CONTENT).digest('hex');
 const DASHBOARD = `https://${HOSTS.passportal}/dashboard#/default`;
 
-let server: FixtureServer;
-let ext: LaunchedExtension;
-const opened: Page[] = [];
-
-async function open(url: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  opened.push(page);
-  await page.goto(url);
-  return page;
-}
-
-/** The popup, opened as a tab like e2e suites do; it is then itself the active tab. */
-async function openPopup(): Promise<Page> {
-  const popup = await open(ext.popupUrl);
-  await popup.getByLabel('API Access Key ID').waitFor();
-  // Wait until the popup has finished looking for a target.
-  await expect.poll(() => popup.getByTestId('target').textContent()).not.toMatch(/Looking for/);
-  return popup;
-}
-
-async function typeCredentials(popup: Page, apiKey = API_KEY, secret = SECRET) {
-  await popup.getByLabel('API Access Key ID').fill(apiKey);
-  await popup.getByLabel('Secret Access Key', { exact: true }).fill(secret);
-}
-
-const status = (popup: Page) => popup.locator('p.status');
-
-async function formValues(frame: Page | Frame) {
-  return frame.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll('input')].map((i) => [
-        i.getAttribute('data-decoy') ? `decoy:${i.name}` : i.name || i.id,
-        i.value,
-      ]),
-    ),
-  );
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchWithExtension(EXTENSION_DIR, { server });
-  // The background registers the Connect content script on install; pages opened before that would need the
-  // on-demand injection (tested separately below).
-  for (let i = 0; i < 50; i++) {
-    const registered = await ext.serviceWorker.evaluate(async () => chrome.scripting.getRegisteredContentScripts());
-    if (registered.length === 1) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('The background did not register the Connect content script');
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const page of opened.splice(0)) await page.close().catch(() => {});
-  server.submissions.length = 0;
-});
+const h = useExtension();
+const open = (url: string) => h.open(url);
+const openPopup = () => h.openPopup();
+const typeCredentials = (popup: Parameters<typeof type>[0], apiKey = API_KEY, secret = SECRET) =>
+  type(popup, apiKey, secret);
 
 describe('core flow', () => {
   it('detects Passportal in another tab, shows the HMAC, copies it and fills the Connect form so Connect enables', async () => {
@@ -87,7 +31,7 @@ describe('core flow', () => {
     await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
 
     // The toolbar badge marks the Passportal tab, not the Connect tab.
-    const badges = await ext.serviceWorker.evaluate(async () => {
+    const badges = await h.ext.serviceWorker.evaluate(async () => {
       const tabs = await chrome.tabs.query({});
       return Promise.all(tabs.map(async (t) => [t.url ?? '', await chrome.action.getBadgeText({ tabId: t.id })]));
     });
@@ -108,7 +52,7 @@ describe('core flow', () => {
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(HMAC);
     await shot(popup, 'popup-ready');
 
-    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await fillVia(popup, 'trust');
     await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
     expect(await status(popup).textContent()).toContain('connect.nango.dev');
     await shot(popup, 'popup-filled');
@@ -123,7 +67,7 @@ describe('core flow', () => {
     await expect.poll(() => button.isEnabled()).toBe(true);
     await shot(connect, 'connect-filled');
     await button.click();
-    const submission = await server.waitForSubmission();
+    const submission = await h.server.waitForSubmission();
     expect(submission.body).toEqual({
       credentials: { apiKey: API_KEY, hmacToken: HMAC, content: CONTENT },
       params: { base_url: HOSTS.passportal },
@@ -139,7 +83,7 @@ describe('core flow', () => {
     await typeCredentials(popup);
     await popup.getByLabel('Base URL').fill(`https://${HOSTS.passportal}//dashboard#/default`);
     expect(await popup.getByText(`Will use ${HOSTS.passportal}.`).count()).toBe(1);
-    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await fillVia(popup, 'trust');
     await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
     expect(await status(popup).textContent()).toContain(`${HOSTS.app} (embeds Nango’s Connect UI)`);
     expect(await formValues(frame)).toMatchObject({
@@ -149,7 +93,7 @@ describe('core flow', () => {
     await expect.poll(() => frame.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
     await shot(app, 'host-app-filled');
     await frame.getByRole('button', { name: 'Connect' }).click();
-    const submission = await server.waitForSubmission();
+    const submission = await h.server.waitForSubmission();
     expect(submission.host).toBe(HOSTS.connect);
   });
 
@@ -159,11 +103,11 @@ describe('core flow', () => {
     const popup = await openPopup();
     await popup.getByLabel('Base URL').fill('');
     await typeCredentials(popup);
-    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await fillVia(popup, 'none');
     await expect.poll(() => status(popup).textContent()).toContain('Filled 3/3 fields.');
     expect(await status(popup).textContent()).toContain('Left alone (not shown by this form): Passportal Base URL.');
     await connect.getByRole('button', { name: 'Connect' }).click();
-    const submission = await server.waitForSubmission();
+    const submission = await h.server.waitForSubmission();
     expect(submission.body).toMatchObject({ params: { base_url: 'preset.passportalmsp.com' } });
   });
 
@@ -174,12 +118,13 @@ describe('core flow', () => {
       const popup = await openPopup();
       await popup.getByLabel('Base URL').fill(HOSTS.passportal);
       await typeCredentials(popup);
-      await popup.getByRole('button', { name: 'Fill connect form' }).click();
+      await fillVia(popup, 'none');
       await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
       const values = await formValues(connect);
       for (const [name, value] of Object.entries(values)) if (name.startsWith('decoy:')) expect(value, name).toBe('');
       await expect.poll(() => connect.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
-      for (const page of opened.splice(0)) await page.close();
+      await connect.close();
+      await popup.close();
     }
   });
 
@@ -189,7 +134,7 @@ describe('core flow', () => {
     const popup = await openPopup();
     await popup.getByLabel('Base URL').fill('acme.passportalmsp.com:8443');
     await typeCredentials(popup, `${API_KEY.slice(0, 63)}`, '  ');
-    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await fillVia(popup, 'auto');
     await expect.poll(() => status(popup).textContent()).toContain('Not filled. Fix');
     expect(await popup.getByText('The Access key ID is 64 hexadecimal characters; this one has 63.').count()).toBe(1);
     expect(await popup.getByText(/Enter the Secret access key/).count()).toBe(1);
@@ -203,22 +148,22 @@ describe('core flow', () => {
     await evil.getByRole('heading', { name: 'Link Passportal' }).waitFor();
     await open(`https://${HOSTS.lookalike}/dashboard`);
     // Start from a clean memory so "remembered" cannot stand in for detection.
-    await ext.serviceWorker.evaluate(() => chrome.storage.local.clear());
+    await h.ext.serviceWorker.evaluate(() => chrome.storage.local.clear());
     const popup = await openPopup();
     expect(await popup.getByTestId('target').textContent()).toContain('No Connect form found yet');
     expect(await popup.getByLabel('Base URL').inputValue()).toBe('');
     await typeCredentials(popup);
     await popup.getByLabel('Base URL').fill(HOSTS.passportal);
-    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await fillVia(popup, 'auto');
     await expect.poll(() => status(popup).textContent()).toContain('No Nango Connect form found');
     expect(Object.values(await formValues(evil)).every((v) => v === '')).toBe(true);
   });
 
   it('remembers the last Passportal host after its tab is closed', async () => {
-    await ext.serviceWorker.evaluate(() => chrome.storage.local.clear());
+    await h.ext.serviceWorker.evaluate(() => chrome.storage.local.clear());
     const dashboard = await open(DASHBOARD);
     await expect
-      .poll(() => ext.serviceWorker.evaluate(async () => (await chrome.storage.local.get(null)).lastPassportalHost))
+      .poll(() => h.ext.serviceWorker.evaluate(async () => (await chrome.storage.local.get(null)).lastPassportalHost))
       .toMatchObject({ host: HOSTS.passportal });
     await dashboard.close();
     const popup = await openPopup();
@@ -230,7 +175,7 @@ describe('core flow', () => {
 describe('Connect tabs open before the extension was installed or updated', () => {
   it('fills a top-level Connect tab by injecting the content script on demand; an iframe elsewhere needs a reload', async () => {
     // Simulate pages loaded while the extension was not there: no content script, no registry entry.
-    await ext.serviceWorker.evaluate(async () => {
+    await h.ext.serviceWorker.evaluate(async () => {
       await chrome.scripting.unregisterContentScripts();
       await chrome.storage.session.clear();
     });
@@ -239,7 +184,7 @@ describe('Connect tabs open before the extension was installed or updated', () =
     const connect = await open(connectUrl());
     await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
     expect(await connect.evaluate(() => '__passportalConnectHelper' in window)).toBe(false);
-    await ext.serviceWorker.evaluate(async () => {
+    await h.ext.serviceWorker.evaluate(async () => {
       await chrome.scripting.registerContentScripts([
         { id: 'connect-frame', matches: ['https://connect.nango.dev/*'], js: ['/connect-frame.js'], allFrames: true },
       ]);
@@ -249,7 +194,7 @@ describe('Connect tabs open before the extension was installed or updated', () =
     expect(await popup.getByTestId('target').textContent()).toContain('connect.nango.dev');
     await popup.getByLabel('Base URL').fill(HOSTS.passportal);
     await typeCredentials(popup);
-    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await fillVia(popup, 'auto');
     await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
     await expect.poll(() => connect.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
     await popup.close();
@@ -267,18 +212,9 @@ describe('Connect tabs open before the extension was installed or updated', () =
     expect(await popup.getByTestId('target').textContent()).toContain(HOSTS.app);
     await popup.getByLabel('Base URL').fill(HOSTS.passportal);
     await typeCredentials(popup);
-    await popup.getByRole('button', { name: 'Fill connect form' }).click();
+    await fillVia(popup, 'auto');
     await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
     expect(await formValues(reloaded)).toMatchObject({ 'credentials.hmacToken': HMAC });
     expect(frame.isDetached()).toBe(true);
   });
 });
-
-async function waitForConnectFrame(page: Page): Promise<Frame> {
-  await expect
-    .poll(() => page.frames().find((f) => f.url().startsWith(`https://${HOSTS.connect}/`)) !== undefined)
-    .toBe(true);
-  const frame = page.frames().find((f) => f.url().startsWith(`https://${HOSTS.connect}/`)) as Frame;
-  await frame.getByRole('heading', { name: 'Link Passportal' }).waitFor();
-  return frame;
-}

@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { CONNECT_DIST_DIR, FIXTURES_DIR } from './paths.ts';
+import { TOKEN_PATH, tokenResponse } from './token-endpoint.ts';
 
 /** The host names the fixtures are served on (all mapped to this server by launch.ts). */
 export const HOSTS = {
@@ -44,6 +45,12 @@ export interface Submission {
   receivedAt: number;
 }
 
+export interface TokenRequest {
+  host: string;
+  headers: Record<string, string | string[] | undefined>;
+  status: number;
+}
+
 export interface FixtureServer {
   /** The ephemeral port on 127.0.0.1; pass the server to `launchWithExtension` to map hosts to it. */
   port: number;
@@ -51,6 +58,8 @@ export interface FixtureServer {
   origin(host: string): string;
   /** Every POST to `/__submit`, oldest first. Tests may clear it with `submissions.length = 0`. */
   submissions: Submission[];
+  /** Every POST to Passportal's mocked token endpoint, with its headers and the status answered. */
+  tokenRequests: TokenRequest[];
   /** Resolves with the first submission (already recorded or future) that matches, or rejects on timeout. */
   waitForSubmission(predicate?: (s: Submission) => boolean, timeoutMs?: number): Promise<Submission>;
   close(): Promise<void>;
@@ -144,6 +153,7 @@ export async function startServer(): Promise<FixtureServer> {
     dashboard: readFileSync(path.join(FIXTURES_DIR, 'passportal-dashboard.html'), 'utf8'),
   };
   const submissions: Submission[] = [];
+  const tokenRequests: TokenRequest[] = [];
   const waiters = new Set<(s: Submission) => void>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -163,6 +173,12 @@ export async function startServer(): Promise<FixtureServer> {
       submissions.push(submission);
       for (const waiter of waiters) waiter(submission);
       return send(res, 200, 'application/json', '{"ok":true}');
+    }
+    if (url.pathname === TOKEN_PATH && isPassportalLikeHost(host)) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+      const answer = tokenResponse(req.headers, await readBody(req));
+      tokenRequests.push({ host, headers: { ...req.headers }, status: answer.status });
+      return send(res, answer.status, 'application/json', JSON.stringify(answer.body));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
 
@@ -215,6 +231,7 @@ export async function startServer(): Promise<FixtureServer> {
     port,
     origin: (host) => `https://${host}`,
     submissions,
+    tokenRequests,
     waitForSubmission(predicate = () => true, timeoutMs = 5_000) {
       const found = submissions.find(predicate);
       if (found) return Promise.resolve(found);
