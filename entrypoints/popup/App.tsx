@@ -260,7 +260,7 @@ export function App() {
       <header>
         <div>
           <h1>Passportal → Nango</h1>
-          <p className="sub">Computed on this device. Your secret never leaves this popup.</p>
+          <p className="sub">Computed here; the secret never leaves this popup.</p>
         </div>
         <button type="button" className="link" onClick={onForget}>
           Forget
