@@ -6,7 +6,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Every dependency is a visible import line (see ../shared/DESIGN.md).
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Passportal Connect Helper',
     description:
       "Connect N-able Passportal to Nango: detect the base URL, compute the HMAC locally, fill Nango's Connect form in one click.",
@@ -16,7 +16,17 @@ export default defineConfig({
     // contextMenus: "Fill Passportal credentials…" on Connect UI frames.
     // alarms: forget the session draft after 10 minutes even when no extension page is open.
     // activeTab: when the popup is opened from a tab, reach a Connect iframe there that was loaded before install.
-    permissions: ['storage', 'scripting', 'contextMenus', 'activeTab', 'alarms'],
+    // clipboardWrite (+ offscreen in Chrome, whose service worker has no clipboard): empty the clipboard after the
+    //   delay chosen in the options; the clipboard is never read.
+    permissions: [
+      'storage',
+      'scripting',
+      'contextMenus',
+      'activeTab',
+      'alarms',
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: [...CONNECT_MATCHES, ...PASSPORTAL_MATCHES],
     // Self-hosted Nango and custom Passportal domains, granted one origin at a time from the options page.
     optional_host_permissions: ['https://*/*'],
@@ -28,5 +38,5 @@ export default defineConfig({
       // The only request the extension can make: the credential test the user starts, to a Passportal host.
       extension_pages: "script-src 'self'; object-src 'self'; connect-src https://*.passportalmsp.com",
     },
-  },
+  }),
 });

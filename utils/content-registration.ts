@@ -30,3 +30,30 @@ export async function syncConnectScript(extraOrigins: readonly string[] = []): P
   else await browser.scripting.registerContentScripts([script]);
   return matches;
 }
+
+export const MENU_ID = 'fill-passportal';
+
+/** "Fill Passportal credentials…" on Connect UI frames only; it opens the popup (the fill stays a popup click). */
+export async function syncContextMenu(extraOrigins: readonly string[] = []): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: MENU_ID,
+    title: 'Fill Passportal credentials…',
+    contexts: ['editable', 'page', 'frame'],
+    documentUrlPatterns: connectMatches(extraOrigins),
+  });
+}
+
+/** Opens the popup from the context menu; where the browser refuses, opens it as a small window. */
+export async function openPopupFromMenu(): Promise<void> {
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await browser.windows.create({
+      url: browser.runtime.getURL('/popup.html'),
+      type: 'popup',
+      width: 380,
+      height: 640,
+    });
+  }
+}

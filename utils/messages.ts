@@ -6,6 +6,7 @@ import type { TestResult } from './credential-test';
 import type { DraftKey, FieldKey, FieldProblem, FieldWarning } from './credentials';
 import type { FillProblem } from './fill';
 import type { Embedder, FieldReport, FillOutcome } from './messaging';
+import type { OriginInputError } from './origins';
 import type { BaseUrlError } from './passportal-host';
 import type { BaseUrlSource } from './targets';
 
@@ -153,4 +154,23 @@ export function confirmText(site: string | null): string {
     return 'The browser does not say which site shows this Connect form. Fill it only if you opened it yourself, from your own app. Fill this once?';
   }
   return `First fill on ${hostOf(site)}. Continue only if this is your own app (or Nango’s) — a site that embeds the Connect form receives what you connect. We will remember your choice.`;
+}
+
+const ORIGIN_ERRORS: Record<OriginInputError, string> = {
+  empty: 'Enter an address such as https://connect.example.com.',
+  'not-https': 'Only https:// addresses are supported.',
+  'has-path': 'Enter the origin only (https://host), without a path.',
+  userinfo: 'Remove the user name part (before “@”).',
+  'invalid-host': 'That is not a valid host name.',
+  'built-in': 'That one is built in already.',
+};
+
+export function originErrorText(error: OriginInputError): string {
+  return ORIGIN_ERRORS[error];
+}
+
+export function copiedText(clearAfterSeconds: number): string {
+  if (clearAfterSeconds <= 0) return 'Copied the HMAC Token to the clipboard.';
+  const when = clearAfterSeconds % 60 === 0 ? `${clearAfterSeconds / 60} min` : `${clearAfterSeconds} s`;
+  return `Copied the HMAC Token. The clipboard will be cleared in ${when}.`;
 }

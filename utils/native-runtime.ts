@@ -23,3 +23,21 @@ export function nativeRuntime(g: object = globalThis): NativeRuntime {
   if (!runtime) throw new Error('No extension runtime in this context');
   return runtime;
 }
+
+/** The self-hosted Connect origins from the settings, read with the native storage API (no polyfill). */
+export async function extraConnectOrigins(g: object = globalThis): Promise<string[]> {
+  const { browser, chrome } = g as { browser?: NativeExt; chrome?: NativeExt };
+  const local = (browser ?? chrome)?.storage?.local;
+  if (!local || new URL(location.href).origin === 'https://connect.nango.dev') return [];
+  try {
+    const { settings } = (await local.get('settings')) as { settings?: { extraConnectOrigins?: unknown } };
+    const list = settings?.extraConnectOrigins;
+    return Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+interface NativeExt {
+  storage?: { local?: { get(key: string): Promise<unknown> } };
+}

@@ -15,7 +15,7 @@ export function isKnownPassportalHost(host: string): boolean {
  * True only for `https://<name>.passportalmsp.com/...` with no userinfo and no explicit port.
  * Lookalikes (`acme.passportalmsp.com.evil.test`), `http:` and garbage are never taken.
  */
-export function isPassportalUrl(url: string | undefined | null): boolean {
+export function isPassportalUrl(url: string | undefined | null, extraOrigins: readonly string[] = []): boolean {
   if (!url) return false;
   let parsed: URL;
   try {
@@ -23,6 +23,8 @@ export function isPassportalUrl(url: string | undefined | null): boolean {
   } catch {
     return false;
   }
+  // A custom Passportal domain the user added in the options (exact https origin, granted at runtime).
+  if (parsed.protocol === 'https:' && extraOrigins.includes(parsed.origin)) return true;
   return (
     parsed.protocol === 'https:' &&
     parsed.username === '' &&
@@ -33,8 +35,11 @@ export function isPassportalUrl(url: string | undefined | null): boolean {
 }
 
 /** The base URL (hostname) of a Passportal tab, or null when the URL is not a Passportal dashboard. */
-export function passportalHostFromUrl(url: string | undefined | null): string | null {
-  return url && isPassportalUrl(url) ? new URL(url).hostname : null;
+export function passportalHostFromUrl(
+  url: string | undefined | null,
+  extraOrigins: readonly string[] = [],
+): string | null {
+  return url && isPassportalUrl(url, extraOrigins) ? new URL(url).hostname : null;
 }
 
 export type BaseUrlError =

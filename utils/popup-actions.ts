@@ -11,8 +11,9 @@ import {
   type ProbeResponse,
   probeRequest,
 } from './messaging';
+import { isAllowedConnectOrigin } from './origins';
 import { injectIntoOpenTabs } from './registry';
-import { connectFrames, lastPassportalHost } from './storage';
+import { connectFrames, lastPassportalHost, settings } from './storage';
 import { type BaseUrlSource, type FrameTarget, orderFrameCandidates, pickBaseUrl } from './targets';
 
 /** How long a frame gets to answer before we treat it as gone (closed, navigated, orphaned). */
@@ -35,17 +36,18 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | und
 }
 
 export async function detectBaseUrl(): Promise<{ host: string; source: BaseUrlSource }> {
-  const [tabs, current, remembered] = await Promise.all([
+  const [tabs, current, remembered, prefs] = await Promise.all([
     browser.tabs.query({}),
     browser.tabs.getCurrent().catch(() => undefined),
     lastPassportalHost.getValue(),
+    settings.getValue(),
   ]);
   // "Active" means the tab the user was looking at when they opened the popup: in the current window.
   const window = current?.windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
   const view = tabs
     .filter((t) => t.id !== current?.id)
     .map((t) => ({ ...t, active: t.active && (window === undefined || t.windowId === window) }));
-  return pickBaseUrl(view, remembered);
+  return pickBaseUrl(view, remembered, prefs.extraPassportalOrigins);
 }
 
 export interface FillTarget extends FrameTarget {
@@ -65,10 +67,16 @@ function isProbe(x: unknown): x is ProbeResponse {
 
 /** Probes frames all at once (a stale frame only costs its timeout once) and keeps the first that has our form. */
 async function firstWithForm(candidates: FrameTarget[]): Promise<FillTarget | null> {
+  const extra = (await settings.getValue()).extraConnectOrigins;
   const answers = await Promise.all(candidates.map((c) => send<ProbeResponse>(c, probeRequest())));
   for (const [i, answer] of answers.entries()) {
     const candidate = candidates[i];
-    if (candidate && isProbe(answer) && Object.values(answer.fields).some((f) => f.state === 'fillable')) {
+    if (
+      candidate &&
+      isProbe(answer) &&
+      isAllowedConnectOrigin(answer.origin, extra) &&
+      Object.values(answer.fields).some((f) => f.state === 'fillable')
+    ) {
       return { ...candidate, probe: answer };
     }
   }

@@ -8,7 +8,7 @@ import { CONNECT_SCRIPT_FILE } from './content-registration';
 import { isConnectFrameSender, parseFrameHello, type SenderLike } from './messaging';
 import { isAllowedConnectOrigin } from './origins';
 import { passportalHostFromUrl } from './passportal-host';
-import { connectFrames, lastPassportalHost } from './storage';
+import { connectFrames, lastPassportalHost, settings } from './storage';
 import { type FrameTarget, removeTab, upsertFrame } from './targets';
 
 export const BADGE_TEXT = 'P';
@@ -16,7 +16,7 @@ export const BADGE_COLOR = '#1a7f37';
 
 /** Marks a Passportal tab on the toolbar and remembers its host; clears the mark elsewhere. */
 export async function noteTabUrl(tabId: number, url: string | undefined, now = Date.now()): Promise<void> {
-  const host = passportalHostFromUrl(url);
+  const host = passportalHostFromUrl(url, (await settings.getValue()).extraPassportalOrigins);
   await browser.action.setBadgeText({ tabId, text: host ? BADGE_TEXT : '' });
   if (!host) return;
   await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
@@ -33,10 +33,11 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /** Handles a Connect frame's hello: only from our own content script on an allowed Connect origin. */
-export function onFrameHello(message: unknown, sender: SenderLike, now = Date.now()): Promise<boolean> {
+export async function onFrameHello(message: unknown, sender: SenderLike, now = Date.now()): Promise<boolean> {
   const hello = parseFrameHello(message);
-  if (!hello || !isConnectFrameSender(sender, browser.runtime.id, isAllowedConnectOrigin)) {
-    return Promise.resolve(false);
+  const extra = (await settings.getValue()).extraConnectOrigins;
+  if (!hello || !isConnectFrameSender(sender, browser.runtime.id, (o) => isAllowedConnectOrigin(o, extra))) {
+    return false;
   }
   const record = {
     tabId: sender.tab.id,

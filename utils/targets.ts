@@ -26,14 +26,15 @@ export interface RememberedHost {
 export function pickBaseUrl(
   tabs: readonly TabInfo[],
   remembered: RememberedHost | null,
+  extraOrigins: readonly string[] = [],
 ): { host: string; source: BaseUrlSource } {
   const active = tabs.find((t) => t.active);
-  const activeHost = passportalHostFromUrl(active?.url);
+  const activeHost = passportalHostFromUrl(active?.url, extraOrigins);
   if (activeHost) return { host: activeHost, source: 'active-tab' };
   const others = tabs
-    .filter((t) => passportalHostFromUrl(t.url))
+    .filter((t) => passportalHostFromUrl(t.url, extraOrigins))
     .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  const recent = passportalHostFromUrl(others[0]?.url);
+  const recent = passportalHostFromUrl(others[0]?.url, extraOrigins);
   if (recent) return { host: recent, source: 'other-tab' };
   if (remembered) return { host: remembered.host, source: 'remembered' };
   return { host: '', source: 'none' };

@@ -5,12 +5,14 @@ import { HmacOutput } from '@/components/HmacOutput';
 import { PassportalImport } from '@/components/PassportalImport';
 import { SecretInput } from '@/components/SecretInput';
 import { Status, type StatusTone } from '@/components/Status';
+import { scheduleClipboardClear } from '@/utils/clipboard';
 import { testCredentials } from '@/utils/credential-test';
 import { blockingErrors, type Draft, type DraftKey, validateDraft } from '@/utils/credentials';
 import { hmacSha256Hex } from '@/utils/hmac';
 import {
   BASE_URL_SOURCE_TEXT,
   confirmText,
+  copiedText,
   DRAFT_LABELS,
   fillSummary,
   problemText,
@@ -30,6 +32,7 @@ import {
   setRememberApiKey,
   trustSite,
 } from '@/utils/popup-state';
+import { settings } from '@/utils/storage';
 import type { BaseUrlSource } from '@/utils/targets';
 import { confirmationFor, siteOf } from '@/utils/trust';
 
@@ -129,7 +132,9 @@ export function App() {
     }
     try {
       await navigator.clipboard.writeText(hmac);
-      setFeedback({ tone: 'success', text: 'Copied the HMAC Token to the clipboard.' });
+      const { clipboardClearSeconds } = await settings.getValue();
+      await scheduleClipboardClear(clipboardClearSeconds);
+      setFeedback({ tone: 'success', text: copiedText(clipboardClearSeconds) });
     } catch (error) {
       setFeedback({ tone: 'error', text: `Could not copy: ${(error as Error).message || 'the browser refused'}.` });
     }

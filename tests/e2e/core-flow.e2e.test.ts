@@ -5,7 +5,15 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { fillVia, formValues, status, typeCredentials as type, useExtension, waitForConnectFrame } from './harness.ts';
+import {
+  axeViolations,
+  fillVia,
+  formValues,
+  setupExtension,
+  status,
+  typeCredentials as type,
+  waitForConnectFrame,
+} from './harness.ts';
 import { shot } from './launch.ts';
 import { connectUrl, HOSTS } from './server.ts';
 
@@ -18,7 +26,7 @@ const CONTENT = 'api-content-hash';
 const HMAC = createHmac('sha256', SECRET).update(CONTENT).digest('hex');
 const DASHBOARD = `https://${HOSTS.passportal}/dashboard#/default`;
 
-const h = useExtension();
+const h = setupExtension();
 const open = (url: string) => h.open(url);
 const openPopup = () => h.openPopup();
 const typeCredentials = (popup: Parameters<typeof type>[0], apiKey = API_KEY, secret = SECRET) =>
@@ -56,6 +64,7 @@ describe('core flow', () => {
     await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
     expect(await status(popup).textContent()).toContain('connect.nango.dev');
     await shot(popup, 'popup-filled');
+    expect(await axeViolations(popup)).toEqual([]);
 
     expect(await formValues(connect)).toMatchObject({
       'credentials.apiKey': API_KEY,

@@ -2,6 +2,8 @@
  * Shared e2e harness: one server + one Chromium with the built extension per test file, and the user's actions
  * on the popup (opened as a tab, so it is itself the active tab and its messages carry `sender.tab`).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
@@ -11,6 +13,21 @@ import { type FixtureServer, HOSTS, startServer } from './server.ts';
 
 /** The extension API inside the service worker (evaluated there, typed here). */
 declare const chrome: WxtBrowser;
+declare const axe: {
+  run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[] }>;
+};
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations on the page (evaluated over CDP, so the extension CSP does not block it). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => axe.run());
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} at ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`,
+  );
+}
 
 export interface Harness {
   readonly ext: LaunchedExtension;
@@ -20,7 +37,7 @@ export interface Harness {
   openPopup(): Promise<Page>;
 }
 
-export function useExtension(): Harness {
+export function setupExtension(): Harness {
   let ext: LaunchedExtension;
   let server: FixtureServer;
   const opened: Page[] = [];

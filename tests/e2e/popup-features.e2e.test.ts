@@ -5,14 +5,14 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { fillVia, formValues, status, typeCredentials, useExtension, waitForConnectFrame } from './harness.ts';
+import { fillVia, formValues, setupExtension, status, typeCredentials, waitForConnectFrame } from './harness.ts';
 import { shot } from './launch.ts';
 import { connectUrl, HOSTS } from './server.ts';
 import { FIXTURE_KEY, FIXTURE_SECRET } from './token-endpoint.ts';
 
 declare const chrome: WxtBrowser;
 
-const h = useExtension();
+const h = setupExtension();
 interface Stored {
   draft?: { secret?: string };
   rememberedKey?: { apiKey?: string };

@@ -1,0 +1,72 @@
+import { type FormEvent, useId, useState } from 'react';
+
+/** A list of origins with Add (an input) and Remove buttons; errors are shown inline, next to the input. */
+export function OriginList({
+  title,
+  description,
+  origins,
+  placeholder,
+  onAdd,
+  onRemove,
+}: {
+  title: string;
+  description: string;
+  origins: readonly string[];
+  placeholder?: string;
+  /** Returns an error message, or null when the origin was added. */
+  onAdd?(text: string): Promise<string | null>;
+  onRemove(origin: string): Promise<void>;
+}) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!onAdd) return;
+    const problem = await onAdd(text);
+    setError(problem);
+    if (!problem) setText('');
+  };
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p className="hint">{description}</p>
+      {origins.length === 0 ? (
+        <p className="empty">None.</p>
+      ) : (
+        <ul className="origins">
+          {origins.map((origin) => (
+            <li key={origin}>
+              <span>{origin}</span>
+              <button type="button" onClick={() => void onRemove(origin)} aria-label={`Remove ${origin}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {onAdd && (
+        <form onSubmit={add} className="row" noValidate>
+          <label htmlFor={`${id}-input`} className="visually-hidden">
+            {`Add to ${title}`}
+          </label>
+          <input
+            id={`${id}-input`}
+            value={text}
+            placeholder={placeholder}
+            onChange={(e) => setText(e.currentTarget.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-err` : undefined}
+            spellCheck={false}
+          />
+          <button type="submit">Add</button>
+        </form>
+      )}
+      {error && (
+        <p className="note error" id={`${id}-err`} role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
