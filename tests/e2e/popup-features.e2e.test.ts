@@ -133,3 +133,45 @@ describe('first fill into a new site', () => {
     await expect.poll(() => status(popup2).textContent()).toContain('Filled 4/4 fields.');
   });
 });
+
+describe('keyboard and layout', () => {
+  it('starts in the first empty field, fills with Enter, and fits 360×600 without scrolling', async () => {
+    const connect = await h.open(connectUrl());
+    await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+    await h.ext.serviceWorker.evaluate(() => chrome.storage.local.set({ trustedSites: ['https://connect.nango.dev'] }));
+    const popup = await h.openPopup();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('placeholder')))
+      .toBe('64 hexadecimal characters');
+    await popup.keyboard.type(FIXTURE_KEY);
+    await popup.keyboard.press('Tab'); // "Remember Access Key ID"
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.type(FIXTURE_SECRET);
+    await popup.getByLabel('Base URL').fill(HOSTS.passportal);
+    await popup.getByLabel('Base URL').press('Enter');
+    await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
+    // Every control is reachable with Tab, in order, and shows a focus ring.
+    const reached: string[] = [];
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 12; i++) {
+      await popup.keyboard.press('Tab');
+      reached.push(
+        await popup.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const ring = getComputedStyle(el).outlineStyle !== 'none';
+          return `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}${ring ? '' : ' (no ring)'}`;
+        }),
+      );
+    }
+    for (const name of ['Forget', 'Show Secret Access Key', 'Copy HMAC', 'Fill connect form', 'Test credentials']) {
+      expect(
+        reached.some((r) => r.includes(name)),
+        `${name} in ${reached.join(', ')}`,
+      ).toBe(true);
+    }
+    expect(reached.filter((r) => r.includes('(no ring)') && !r.startsWith('body:'))).toEqual([]);
+    await shot(popup, 'popup-keyboard');
+  });
+});
