@@ -58,12 +58,12 @@ describe('core flow', () => {
     await popup.getByRole('button', { name: 'Copy HMAC' }).click();
     await expect.poll(() => status(popup).textContent()).toContain('Copied');
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(HMAC);
-    await shot(popup, 'popup-ready');
+    await shot(popup, 'popup-ready', { publish: true });
 
     await fillVia(popup, 'trust');
     await expect.poll(() => status(popup).textContent()).toContain('Filled 4/4 fields.');
     expect(await status(popup).textContent()).toContain('connect.nango.dev');
-    await shot(popup, 'popup-filled');
+    await shot(popup, 'popup-filled', { publish: true });
     expect(await axeViolations(popup)).toEqual([]);
 
     expect(await formValues(connect)).toMatchObject({
@@ -74,7 +74,7 @@ describe('core flow', () => {
     });
     const button = connect.getByRole('button', { name: 'Connect' });
     await expect.poll(() => button.isEnabled()).toBe(true);
-    await shot(connect, 'connect-filled');
+    await shot(connect, 'connect-filled', { publish: true });
     await button.click();
     const submission = await h.server.waitForSubmission();
     expect(submission.body).toEqual({
@@ -100,7 +100,7 @@ describe('core flow', () => {
       'credentials.hmacToken': HMAC,
     });
     await expect.poll(() => frame.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
-    await shot(app, 'host-app-filled');
+    await shot(app, 'host-app-filled', { publish: true });
     await frame.getByRole('button', { name: 'Connect' }).click();
     const submission = await h.server.waitForSubmission();
     expect(submission.host).toBe(HOSTS.connect);
@@ -148,7 +148,7 @@ describe('core flow', () => {
     expect(await popup.getByText('The Access key ID is 64 hexadecimal characters; this one has 63.').count()).toBe(1);
     expect(await popup.getByText(/Enter the Secret access key/).count()).toBe(1);
     expect(await popup.getByText(/Remove the port/).count()).toBe(1);
-    await shot(popup, 'popup-errors');
+    await shot(popup, 'popup-errors', { publish: true });
     expect(Object.values(await formValues(connect)).every((v) => v === '')).toBe(true);
   });
 

@@ -9,11 +9,11 @@
  * never reach the internet by accident.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { ARTIFACTS_DIR } from './paths.ts';
+import { ARTIFACTS_DIR, SCREENSHOTS_DIR } from './paths.ts';
 
 export interface LaunchOptions {
   /** The fixture server (anything with its `port`); without it no host names are mapped. */
@@ -140,9 +140,20 @@ async function extensionServiceWorker(context: BrowserContext, timeoutMs: number
 }
 
 /** Saves a full-page PNG to tests/e2e/.artifacts/<name>.png and returns its path. */
-export async function shot(page: Page, name: string): Promise<string> {
+export async function shot(page: Page, name: string, opts: { publish?: boolean } = {}): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Popups are 360 px wide: clip to the page's own width instead of the 1280 px viewport.
+  const width = await page.evaluate(() => Math.min(document.documentElement.scrollWidth, document.body.scrollWidth));
+  const clip =
+    width < 600
+      ? { x: 0, y: 0, width, height: await page.evaluate(() => document.documentElement.scrollHeight) }
+      : undefined;
+  await page.screenshot({ path: file, fullPage: !clip, clip });
+  // The README shows these: the e2e run keeps them current.
+  if (opts.publish) {
+    await mkdir(SCREENSHOTS_DIR, { recursive: true });
+    await copyFile(file, path.join(SCREENSHOTS_DIR, path.basename(file)));
+  }
   return file;
 }

@@ -94,7 +94,7 @@ describe('options page', () => {
         return settings?.clipboardClearSeconds;
       })
       .toBe(120);
-    await shot(page, 'options');
+    await shot(page, 'options', { publish: true });
     expect(await axeViolations(page)).toEqual([]);
   });
 });
@@ -118,7 +118,7 @@ describe('context menu and accessibility', () => {
       await typeCredentials(popup, 'xyz', '');
       await popup.getByRole('button', { name: 'Fill connect form' }).click();
       await expect.poll(() => status(popup).count()).toBe(1);
-      await shot(popup, `popup-${colorScheme}`);
+      await shot(popup, `popup-${colorScheme}`, { publish: true });
       expect(await axeViolations(popup), colorScheme).toEqual([]);
       await popup.close();
     }

@@ -12,5 +12,7 @@ export const FIXTURES_DIST_DIR = path.join(E2E_DIR, '.fixtures-dist');
 export const CONNECT_DIST_DIR = path.join(FIXTURES_DIST_DIR, 'connect');
 /** Screenshots and other leftovers worth looking at after a run (gitignored). */
 export const ARTIFACTS_DIR = path.join(E2E_DIR, '.artifacts');
+/** Screenshots the README shows, refreshed by every e2e run. */
+export const SCREENSHOTS_DIR = path.join(PROJECT_DIR, 'docs', 'screenshots');
 /** The extension as built by `npm run build` (`wxt build`). */
 export const EXTENSION_DIR = path.join(PROJECT_DIR, '.output', 'chrome-mv3');

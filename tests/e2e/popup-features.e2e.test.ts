@@ -43,7 +43,7 @@ describe('Test credentials', () => {
     await popup.getByLabel('Secret Access Key', { exact: true }).fill('not-the-secret');
     await popup.getByRole('button', { name: 'Test credentials' }).click();
     await expect.poll(() => status(popup).textContent()).toContain('(401: Key verification failed)');
-    await shot(popup, 'popup-test-refused');
+    await shot(popup, 'popup-test-refused', { publish: true });
   });
 
   it('explains an unreachable host instead of failing silently', async () => {
@@ -111,7 +111,7 @@ describe('first fill into a new site', () => {
     const dialog = popup.getByRole('alertdialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(`First fill on ${HOSTS.app}`);
-    await shot(popup, 'popup-confirm-site');
+    await shot(popup, 'popup-confirm-site', { publish: true });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await status(popup).textContent()).toBe('Not filled.');
     expect(Object.values(await formValues(frame)).every((v) => v === '')).toBe(true);
