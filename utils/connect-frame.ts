@@ -52,11 +52,15 @@ export function probeFrame(win: Window, env: VisibilityEnv = windowEnv(win)): Pr
 }
 
 /**
- * Fills the fields named in `values`, re-finding each one right before it is filled (the page may have
- * changed since the probe). Never submits. Fields not in `values` are left alone.
+ * Fills the fields named in `values`, all or nothing: every field is re-found and re-checked right before the
+ * fill (the page may have changed since the probe), each one scrolled into view and checked for cover, and only
+ * when all of them pass is any value written. A form with one hidden, covered or ambiguous field is not a form
+ * we half-fill (after Bitwarden's "collect → decide → fill": decide for the whole form first). Never submits.
+ * Fields not in `values` are left alone.
  */
 export function fillFrame(win: Window, values: FillValues, env: VisibilityEnv = windowEnv(win)): FillResponse {
   const results = {} as Record<FieldKey, FillOutcome>;
+  const ready: [FieldKey, HTMLInputElement, string][] = [];
   for (const spec of FIELD_SPECS) {
     const value = values[spec.key];
     if (value === undefined) {
@@ -79,7 +83,12 @@ export function fillFrame(win: Window, values: FillValues, env: VisibilityEnv = 
       results[spec.key] = { state: 'failed', problem: covered };
       continue;
     }
-    results[spec.key] = setInputValue(el, value) ? { state: 'filled' } : { state: 'failed', problem: 'rejected' };
+    ready.push([spec.key, el, value]);
+  }
+  const refused = Object.values(results).some((r) => r.state === 'failed');
+  for (const [key, el, value] of ready) {
+    if (refused) results[key] = { state: 'held' };
+    else results[key] = setInputValue(el, value) ? { state: 'filled' } : { state: 'failed', problem: 'rejected' };
   }
   return { origin: win.location.origin, embedder: embedderOf(win), results };
 }

@@ -111,6 +111,17 @@ export function shownFields(fields: Record<FieldKey, FieldReport>): FieldKey[] {
   return (Object.keys(fields) as FieldKey[]).filter((k) => fields[k].state === 'fillable');
 }
 
+/** Why a Connect form that is there cannot be filled at all (every field hidden, disabled or ambiguous). */
+export function unfillableFormText(fields: Record<FieldKey, FieldReport>, site: string): string {
+  const reasons = (Object.keys(fields) as FieldKey[]).flatMap((k) => {
+    const f = fields[k];
+    if (f.state === 'unavailable') return [`${FORM_LABELS[k]}: ${fillProblemText(f.problem)}`];
+    if (f.state === 'ambiguous') return [`${FORM_LABELS[k]}: ${fillProblemText('ambiguous')}`];
+    return [];
+  });
+  return `Not filled: the Connect form on ${site} shows no field that can be filled safely — ${reasons.join('; ')}.`;
+}
+
 /** "Filled 4/4 fields" or exactly which field was not filled and why. */
 export function fillSummary(results: Record<FieldKey, FillOutcome>): { ok: boolean; text: string } {
   const keys = Object.keys(results) as FieldKey[];
@@ -121,8 +132,11 @@ export function fillSummary(results: Record<FieldKey, FillOutcome>): { ok: boole
     return r.state === 'failed' ? [`${FORM_LABELS[k]}: ${fillProblemText(r.problem)}`] : [];
   });
   const skipped = keys.filter((k) => results[k].state === 'skipped').map((k) => FORM_LABELS[k]);
+  const held = keys.some((k) => results[k].state === 'held');
   let text = `Filled ${filled.length}/${attempted.length} fields.`;
   if (failures.length) text += ` Not filled — ${failures.join('; ')}.`;
+  // All or nothing (utils/connect-frame.ts): one refused field means the form is left exactly as it was.
+  if (held) text += ' To be safe, nothing else was filled either: the form is unchanged.';
   if (skipped.length) text += ` Left alone (not shown by this form): ${skipped.join(', ')}.`;
   return { ok: attempted.length > 0 && failures.length === 0, text };
 }

@@ -31,6 +31,7 @@ export interface ProbeResponse {
 export type FillOutcome =
   | { state: 'filled' }
   | { state: 'skipped' } // the popup had nothing to put there (field not shown when probed)
+  | { state: 'held' } // fillable, but not filled because another field of the form was refused (all or nothing)
   | { state: 'failed'; problem: FillProblem | 'missing' | 'ambiguous' | 'rejected' };
 
 export interface FillResponse {

@@ -65,22 +65,26 @@ function isProbe(x: unknown): x is ProbeResponse {
   return typeof x === 'object' && x !== null && 'fields' in x && 'embedder' in x && 'origin' in x;
 }
 
-/** Probes frames all at once (a stale frame only costs its timeout once) and keeps the first that has our form. */
+/**
+ * Probes frames all at once (a stale frame only costs its timeout once) and keeps the first that has our form.
+ * A form whose fields are all there but none fillable (hidden, disabled, ambiguous) is returned too, after any
+ * fillable one, so the popup can say exactly why it will not fill instead of "no form found".
+ */
 async function firstWithForm(candidates: FrameTarget[]): Promise<FillTarget | null> {
   const extra = (await settings.getValue()).extraConnectOrigins;
   const answers = await Promise.all(candidates.map((c) => send<ProbeResponse>(c, probeRequest())));
-  for (const [i, answer] of answers.entries()) {
+  const ours = answers.flatMap((answer, i) => {
     const candidate = candidates[i];
-    if (
-      candidate &&
-      isProbe(answer) &&
-      isAllowedConnectOrigin(answer.origin, extra) &&
-      Object.values(answer.fields).some((f) => f.state === 'fillable')
-    ) {
-      return { ...candidate, probe: answer };
-    }
-  }
-  return null;
+    return candidate && isProbe(answer) && isAllowedConnectOrigin(answer.origin, extra)
+      ? [{ ...candidate, probe: answer }]
+      : [];
+  });
+  const states = (t: FillTarget) => Object.values(t.probe.fields).map((f) => f.state);
+  return (
+    ours.find((t) => states(t).includes('fillable')) ??
+    ours.find((t) => states(t).some((s) => s === 'unavailable' || s === 'ambiguous')) ??
+    null
+  );
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   shownFields,
   siteText,
   testResultText,
+  unfillableFormText,
   warningText,
 } from '@/utils/messages';
 import type { FieldReport, FillValues } from '@/utils/messaging';
@@ -182,6 +183,11 @@ export function App() {
         });
         return;
       }
+      if (shownFields(found.probe.fields).length === 0) {
+        const site = siteText(found.probe.embedder, found.probe.origin);
+        setFeedback({ tone: 'error', text: unfillableFormText(found.probe.fields, site) });
+        return;
+      }
       const blocking = blockingErrors(validation, shownFields(found.probe.fields));
       if (blocking.length) {
         refuse(blocking, 'Not filled.');
@@ -334,9 +340,11 @@ export function App() {
         <p className="target" data-testid="target">
           {target === 'searching'
             ? 'Looking for Nango’s Connect form…'
-            : target
-              ? `Fills the Connect form on ${siteText(target.probe.embedder, target.probe.origin)}.`
-              : 'No Connect form found yet. Open Nango’s Connect UI in a tab; Fill finds it. If it was open before this extension was installed or updated, reload that page.'}
+            : target && shownFields(target.probe.fields).length === 0
+              ? `Found a Connect form on ${siteText(target.probe.embedder, target.probe.origin)}, but none of its fields can be filled safely.`
+              : target
+                ? `Fills the Connect form on ${siteText(target.probe.embedder, target.probe.origin)}.`
+                : 'No Connect form found yet. Open Nango’s Connect UI in a tab; Fill finds it. If it was open before this extension was installed or updated, reload that page.'}
         </p>
         <div className="row">
           <button type="submit" className="primary grow" disabled={busy === 'fill'}>

@@ -4,12 +4,18 @@
  * `https://connect.nango.dev`. The server routes on the Host header:
  *
  *   connect.nango.dev, evil.test         the Connect UI fixture (any path; `/assets/*` are its files)
+ *   connect.nango.dev.evil.test          a lookalike Connect host serving the same fixture
+ *   <connect host>/__attack/<kind>       an attack page of the adversarial suite (fixtures/attacks.ts)
+ *   evil.test/__embed                    a hostile site embedding the real Connect UI in an iframe
  *   app.customer.test                    a customer app embedding https://connect.nango.dev in an iframe;
  *                                        `?variant=hideBaseUrl` (repeatable or comma-separated) passes
  *                                        `hideBaseUrl=1` etc. on to the iframe
  *   *.passportalmsp.com                  a Passportal dashboard (any path, e.g. /dashboard#/default)
  *   *.passportalmsp.com.evil.test        a lookalike of that dashboard
+ *   app.customer.test/lookalike          the customer app embedding the *lookalike* Connect host instead
  *   POST /__submit on any host           recorded in `submissions`
+ *
+ * Every request is recorded in `requests` (host, method, path), so tests can list what the browser asked for.
  *
  * The certificate is self-signed and generated at test time (Chromium runs with
  * --ignore-certificate-errors).
@@ -21,6 +27,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { generate } from 'selfsigned';
+import { attackPage, hostileEmbedPage, isAttackKind } from './fixtures/attacks.ts';
 import { CONNECT_DIST_DIR, FIXTURES_DIR } from './paths.ts';
 import { TOKEN_PATH, tokenResponse } from './token-endpoint.ts';
 
@@ -31,6 +38,7 @@ export const HOSTS = {
   passportal: 'acme.passportalmsp.com',
   evil: 'evil.test',
   lookalike: 'acme.passportalmsp.com.evil.test',
+  connectLookalike: 'connect.nango.dev.evil.test',
 } as const;
 
 /** Query-string switches understood by the Connect fixture (see fixtures/connect/main.ts). */
@@ -51,6 +59,13 @@ export interface TokenRequest {
   status: number;
 }
 
+export interface RecordedRequest {
+  host: string;
+  method: string;
+  /** Path and query, e.g. `/api/v2/auth/client_token`. */
+  path: string;
+}
+
 export interface FixtureServer {
   /** The ephemeral port on 127.0.0.1; pass the server to `launchWithExtension` to map hosts to it. */
   port: number;
@@ -60,6 +75,8 @@ export interface FixtureServer {
   submissions: Submission[];
   /** Every POST to Passportal's mocked token endpoint, with its headers and the status answered. */
   tokenRequests: TokenRequest[];
+  /** Every request the server received, oldest first. */
+  requests: RecordedRequest[];
   /** Resolves with the first submission (already recorded or future) that matches, or rejects on timeout. */
   waitForSubmission(predicate?: (s: Submission) => boolean, timeoutMs?: number): Promise<Submission>;
   close(): Promise<void>;
@@ -105,7 +122,7 @@ function hostOf(req: IncomingMessage): string {
 }
 
 function isConnectHost(host: string): boolean {
-  return host === HOSTS.connect || host === HOSTS.evil;
+  return host === HOSTS.connect || host === HOSTS.evil || host === HOSTS.connectLookalike;
 }
 
 function isPassportalLikeHost(host: string): boolean {
@@ -154,11 +171,13 @@ export async function startServer(): Promise<FixtureServer> {
   };
   const submissions: Submission[] = [];
   const tokenRequests: TokenRequest[] = [];
+  const requests: RecordedRequest[] = [];
   const waiters = new Set<(s: Submission) => void>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = hostOf(req);
     const url = new URL(req.url ?? '/', `https://${host || 'unknown.invalid'}`);
+    requests.push({ host, method: req.method ?? '', path: `${url.pathname}${url.search}` });
 
     if (url.pathname === '/__submit') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
@@ -182,7 +201,15 @@ export async function startServer(): Promise<FixtureServer> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
 
+    if (host === HOSTS.evil && url.pathname === '/__embed') {
+      return send(res, 200, CONTENT_TYPES['.html'] as string, hostileEmbedPage(connectUrl()));
+    }
     if (isConnectHost(host)) {
+      if (url.pathname.startsWith('/__attack/')) {
+        const kind = url.pathname.slice('/__attack/'.length);
+        if (!isAttackKind(kind)) return send(res, 404, 'text/plain', `no attack page "${kind}"`);
+        return send(res, 200, CONTENT_TYPES['.html'] as string, attackPage(kind));
+      }
       if (url.pathname.startsWith('/assets/')) {
         const assetsDir = path.join(CONNECT_DIST_DIR, 'assets');
         const file = path.resolve(assetsDir, `.${decodeURIComponent(url.pathname.slice('/assets'.length))}`);
@@ -202,7 +229,8 @@ export async function startServer(): Promise<FixtureServer> {
         .flatMap((v) => v.split(','))
         .map((v) => v.trim())
         .filter((v): v is ConnectVariant => VARIANTS.includes(v as ConnectVariant));
-      const html = templates.hostApp.replace('{{CONNECT_SRC}}', escapeHtml(connectUrl(variants)));
+      const frameHost = url.pathname === '/lookalike' ? HOSTS.connectLookalike : HOSTS.connect;
+      const html = templates.hostApp.replace('{{CONNECT_SRC}}', escapeHtml(connectUrl(variants, frameHost)));
       return send(res, 200, CONTENT_TYPES['.html'] as string, html);
     }
 
@@ -232,6 +260,7 @@ export async function startServer(): Promise<FixtureServer> {
     origin: (host) => `https://${host}`,
     submissions,
     tokenRequests,
+    requests,
     waitForSubmission(predicate = () => true, timeoutMs = 5_000) {
       const found = submissions.find(predicate);
       if (found) return Promise.resolve(found);

@@ -194,6 +194,39 @@ describe('probeFrame / fillFrame', () => {
     expect(res.results.baseUrl).toEqual({ state: 'failed', problem: 'hidden' });
     expect((document.getElementById('b') as HTMLInputElement).value).toBe('');
   });
+
+  it('fills all or nothing: one refused field leaves every field of the form untouched', () => {
+    document.body.innerHTML = FORM;
+    const hmac = document.getElementById('h') as HTMLInputElement;
+    // Something else is drawn over the HMAC Token field only (the cover check measures a field, then hit-tests).
+    const base = fakeEnv();
+    let measured: Element | null = null;
+    const env: VisibilityEnv = {
+      ...base,
+      rect: (el) => {
+        measured = el;
+        return base.rect(el);
+      },
+      elementAt: () => (measured === hmac ? document.body : null),
+    };
+    const res = fillFrame(
+      window,
+      {
+        apiKey: 'k'.repeat(64),
+        hmacToken: 'h'.repeat(64),
+        content: 'api-content-hash',
+        baseUrl: 'a.passportalmsp.com',
+      },
+      env,
+    );
+    expect(res.results).toEqual({
+      apiKey: { state: 'held' },
+      hmacToken: { state: 'failed', problem: 'covered' },
+      content: { state: 'held' },
+      baseUrl: { state: 'held' },
+    });
+    expect([...document.querySelectorAll('input')].map((i) => i.value)).toEqual(['', '', '', '']);
+  });
 });
 
 describe('embedderOf', () => {

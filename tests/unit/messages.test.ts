@@ -10,16 +10,16 @@ describe('fillSummary', () => {
     });
   });
 
-  it('names the field that was not filled and why, and the ones left alone', () => {
+  it('names the field that was not filled and why, the ones held back, and the ones left alone', () => {
     const out = fillSummary({
-      apiKey: { state: 'filled' },
+      apiKey: { state: 'held' },
       hmacToken: { state: 'failed', problem: 'covered' },
-      content: { state: 'filled' },
+      content: { state: 'held' },
       baseUrl: { state: 'skipped' },
     });
     expect(out.ok).toBe(false);
     expect(out.text).toBe(
-      'Filled 2/3 fields. Not filled — HMAC Token: another element covers the field. Left alone (not shown by this form): Passportal Base URL.',
+      'Filled 0/3 fields. Not filled — HMAC Token: another element covers the field. To be safe, nothing else was filled either: the form is unchanged. Left alone (not shown by this form): Passportal Base URL.',
     );
   });
 });
