@@ -91,14 +91,42 @@ describe('normaliseBaseUrl', () => {
   it('never throws and returns a DNS hostname or a typed error for any string', () => {
     const hostname = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.webUrl(), fc.domain()), (input) => {
-        const result = normaliseBaseUrl(input);
-        if (result.ok) {
-          expect(result.host).toMatch(hostname);
-          expect(result.known).toBe(isKnownPassportalHost(result.host));
-        } else expect(typeof result.error).toBe('string');
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'binary' }),
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc.domain(),
+          fc
+            .tuple(fc.constantFrom('https://', 'http://', '//', ' ', ''), fc.domain(), fc.string())
+            .map((p) => p.join('')),
+        ),
+        (input) => {
+          const result = normaliseBaseUrl(input);
+          if (result.ok) {
+            expect(result.host).toMatch(hostname);
+            expect(result.known).toBe(isKnownPassportalHost(result.host));
+          } else expect(typeof result.error).toBe('string');
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('never takes a lookalike for a Passportal tab, whatever is appended, prefixed or swapped in', () => {
+    const lookalike = fc.oneof(
+      fc.domain().map((d) => `https://acme.passportalmsp.com.${d}/dashboard`),
+      fc.domain().map((d) => `https://acme.${d}/passportalmsp.com`),
+      fc.domain().map((d) => `https://passportalmsp.com-${d}/`),
+      fc.domain().map((d) => `https://${d}@acme.passportalmsp.com.evil.test/`),
+      fc.domain().map((d) => `http://${d.split('.')[0]}.passportalmsp.com/`),
+      fc.integer({ min: 1, max: 65535 }).map((port) => `https://acme.passportalmsp.com:${port}/`),
+    );
+    fc.assert(
+      fc.property(lookalike, (url) => {
+        expect(isPassportalUrl(url), url).toBe(false);
       }),
-      { numRuns: 5000 },
+      { numRuns: 5_000 },
     );
   });
 });
