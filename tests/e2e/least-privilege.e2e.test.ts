@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { setupExtension } from './harness.ts';
 import { EXTENSION_DIR } from './paths.ts';
-import { HOSTS } from './server.ts';
+import { connectUrl, HOSTS } from './server.ts';
 
 declare const chrome: WxtBrowser;
 
@@ -79,5 +79,34 @@ describe('least privilege', () => {
     expect(await attempt(`https://${HOSTS.evil}/`)).toMatch(/^refused/);
     // The one allowed destination: the user's Passportal host (the fixture answers the token call).
     expect(await attempt(`https://${HOSTS.passportal}/api/v2/auth/client_token`)).toMatch(/^answered 4\d\d/);
+  });
+
+  it('keeps storage.session (where the 10-minute draft lives) out of reach of content scripts', async () => {
+    await h.ext.serviceWorker.evaluate(() => chrome.storage.session.set({ probe: 'only for trusted contexts' }));
+    const connect = await h.open(connectUrl());
+    await connect.getByRole('heading', { name: 'Link Passportal' }).waitFor();
+    const results = await h.ext.serviceWorker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      // Runs in a content-script world of the Connect page, like our own content script would.
+      return chrome.scripting.executeScript({
+        target: { tabId: tab?.id ?? -1 },
+        func: async () => {
+          const read = async (area: 'session' | 'local') => {
+            try {
+              return `read ${JSON.stringify(await chrome.storage[area].get(null)).length} bytes`;
+            } catch (error) {
+              return `refused: ${(error as Error).message}`;
+            }
+          };
+          return { session: await read('session'), local: await read('local') };
+        },
+      });
+    }, `https://${HOSTS.connect}/*`);
+    // storage.local is readable there (so nothing secret may live in it); storage.session is not.
+    expect(results[0]?.result).toEqual({
+      session: expect.stringMatching(/^refused/),
+      local: expect.stringMatching(/^read /),
+    });
+    await h.ext.serviceWorker.evaluate(() => chrome.storage.session.remove('probe'));
   });
 });
