@@ -113,12 +113,19 @@ export function shownFields(fields: Record<FieldKey, FieldReport>): FieldKey[] {
 
 /** Why a Connect form that is there cannot be filled at all (every field hidden, disabled or ambiguous). */
 export function unfillableFormText(fields: Record<FieldKey, FieldReport>, site: string): string {
-  const reasons = (Object.keys(fields) as FieldKey[]).flatMap((k) => {
+  // Grouped by reason: "API Access Key ID, HMAC Token: the field is hidden; Content String: …".
+  const byReason = new Map<string, string[]>();
+  for (const k of Object.keys(fields) as FieldKey[]) {
     const f = fields[k];
-    if (f.state === 'unavailable') return [`${FORM_LABELS[k]}: ${fillProblemText(f.problem)}`];
-    if (f.state === 'ambiguous') return [`${FORM_LABELS[k]}: ${fillProblemText('ambiguous')}`];
-    return [];
-  });
+    const reason =
+      f.state === 'unavailable'
+        ? fillProblemText(f.problem)
+        : f.state === 'ambiguous'
+          ? fillProblemText('ambiguous')
+          : '';
+    if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), FORM_LABELS[k]]);
+  }
+  const reasons = [...byReason].map(([reason, labels]) => `${labels.join(', ')}: ${reason}`);
   return `Not filled: the Connect form on ${site} shows no field that can be filled safely — ${reasons.join('; ')}.`;
 }
 

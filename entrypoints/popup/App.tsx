@@ -264,7 +264,12 @@ export function App() {
     source === 'detecting'
       ? 'Looking for an open Passportal tab…'
       : `${BASE_URL_SOURCE_TEXT[source]}${!errors.baseUrl && values.baseUrl !== draft.baseUrl.trim() ? ` Will use ${values.baseUrl}.` : ''}`;
-  const baseRequired = target && target !== 'searching' ? target.probe.fields.baseUrl.state === 'fillable' : true;
+  // A form that fills other fields but not the Base URL has it preset by the integration; one that fills nothing
+  // at all is refused as a whole (see onFill), so it says nothing about the Base URL.
+  const baseRequired =
+    target && target !== 'searching' && shownFields(target.probe.fields).length > 0
+      ? target.probe.fields.baseUrl.state === 'fillable'
+      : true;
 
   return (
     <main>

@@ -101,7 +101,7 @@ describe('4. hidden fields (honeypots) and covered fields', () => {
     expect(text).toMatch(
       CLIPPED_KINDS.includes(kind)
         ? /^Filled 0\/4 fields\. Not filled — API Access Key ID: another element covers the field;/
-        : /^Not filled: the Connect form on connect\.nango\.dev .* shows no field that can be filled safely — API Access Key ID: the field (is hidden|has no visible size|is placed off the page);/,
+        : /^Not filled: the Connect form on connect\.nango\.dev .* shows no field that can be filled safely — API Access Key ID, HMAC Token, Content String, Passportal Base URL: the field (is hidden|has no visible size|is placed off the page)\.$/,
     );
     await untouched(page);
     if (kind === 'ancestor-opacity') await shot(popup, 'attack-hidden-fields');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillSummary, problemText, siteText, warningText } from '@/utils/messages';
+import { fillSummary, problemText, siteText, unfillableFormText, warningText } from '@/utils/messages';
 
 describe('fillSummary', () => {
   it('says Filled 4/4 when everything went in', () => {
@@ -39,5 +39,23 @@ describe('words', () => {
     );
     expect(siteText({ kind: 'top-level' }, 'https://connect.nango.dev')).toMatch(/^connect\.nango\.dev/);
     expect(siteText({ kind: 'unknown' }, 'https://connect.nango.dev')).toMatch(/unknown site/);
+  });
+});
+
+describe('unfillableFormText', () => {
+  it('groups the fields by the reason they cannot be filled', () => {
+    expect(
+      unfillableFormText(
+        {
+          apiKey: { state: 'unavailable', problem: 'hidden' },
+          hmacToken: { state: 'unavailable', problem: 'hidden' },
+          content: { state: 'ambiguous', count: 2 },
+          baseUrl: { state: 'missing' },
+        },
+        'connect.nango.dev',
+      ),
+    ).toBe(
+      'Not filled: the Connect form on connect.nango.dev shows no field that can be filled safely — API Access Key ID, HMAC Token: the field is hidden; Content String: the form shows more than one such field.',
+    );
   });
 });
