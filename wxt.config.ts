@@ -6,6 +6,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Every dependency is a visible import line (see ../shared/DESIGN.md).
   imports: false,
+  // Store archives: `npm run zip`. Firefox's sources archive is what AMO reviewers rebuild from; screenshots and
+  // test leftovers are not needed for that.
+  zip: { excludeSources: ['docs/screenshots/**', 'tests/e2e/.artifacts/**', 'tests/e2e/.fixtures-dist/**'] },
   manifest: ({ browser }) => ({
     name: 'Passportal Connect Helper',
     description:
