@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { CONNECT_MATCHES, PASSPORTAL_MATCHES } from './utils/origins';
 
+/** Firefox add-on id: permanent once published on addons.mozilla.org. */
+const FIREFOX_ADDON_ID = 'passportal-connect-helper@msp-tools';
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -37,6 +40,20 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Passportal Connect Helper' },
     },
+    // Firefox: a fixed add-on id (MV3 needs one; the Firefox e2e suite pins the moz-extension:// UUID by it).
+    // 140 (an ESR) is the first Firefox that honours data_collection_permissions (127 and older refuse a manifest
+    // with the key); all else we use is older (MV3 109, storage.session 115). "none": nothing is collected.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: FIREFOX_ADDON_ID,
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none' as const] },
+        },
+        // Firefox for Android reads the key from 142 on (addons-linter: KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION).
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
     content_security_policy: {
       // The only request the extension can make: the credential test the user starts, to a Passportal host.
       extension_pages: "script-src 'self'; object-src 'self'; connect-src https://*.passportalmsp.com",
