@@ -24,6 +24,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.firefox.test.ts'],
+          environment: 'node',
+          // Fails without Firefox or .output/firefox-mv3 (never skips), builds the same fixtures as e2e.
+          globalSetup: ['tests/firefox/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
