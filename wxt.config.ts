@@ -13,9 +13,10 @@ export default defineConfig({
   // test leftovers are not needed for that.
   zip: { excludeSources: ['docs/screenshots/**', 'tests/e2e/.artifacts/**', 'tests/e2e/.fixtures-dist/**'] },
   manifest: ({ browser }) => ({
-    name: 'Passportal Connect Helper',
-    description:
-      "Connect N-able Passportal to Nango: detect the base URL, compute the HMAC locally, fill Nango's Connect form in one click.",
+    // Every user-facing string is in public/_locales (utils/i18n.ts); English is complete.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // storage: last detected base URL, frame registry, settings (never secrets).
     // scripting: inject the Connect content script into tabs open before install/update; read Passportal's
     //   "Create access key" dialog only when the user asks.
@@ -36,9 +37,9 @@ export default defineConfig({
     host_permissions: [...CONNECT_MATCHES, ...PASSPORTAL_MATCHES],
     // Self-hosted Nango and custom Passportal domains, granted one origin at a time from the options page.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'Passportal Connect Helper' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Passportal Connect Helper' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPopup__' },
     },
     // Firefox: a fixed add-on id (MV3 needs one; the Firefox e2e suite pins the moz-extension:// UUID by it).
     // 140 (an ESR) is the first Firefox that honours data_collection_permissions (127 and older refuse a manifest

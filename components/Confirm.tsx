@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { t } from '@/utils/i18n';
 
 /** An inline confirmation: the question, one button that goes ahead, one that cancels. Focus goes to it. */
 export function Confirm({
@@ -22,7 +23,7 @@ export function Confirm({
           {confirmLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { t } from '@/utils/i18n';
 
 /** A list of origins with Add (an input) and Remove buttons; errors are shown inline, next to the input. */
 export function OriginList({
@@ -32,14 +33,14 @@ export function OriginList({
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="hint">{description}</p>
       {origins.length === 0 ? (
-        <p className="empty">None.</p>
+        <p className="empty">{t('listNone')}</p>
       ) : (
         <ul className="origins">
           {origins.map((origin) => (
             <li key={origin}>
               <span>{origin}</span>
-              <button type="button" onClick={() => void onRemove(origin)} aria-label={`Remove ${origin}`}>
-                Remove
+              <button type="button" onClick={() => void onRemove(origin)} aria-label={t('listRemoveLabel', origin)}>
+                {t('listRemove')}
               </button>
             </li>
           ))}
@@ -48,7 +49,7 @@ export function OriginList({
       {onAdd && (
         <form onSubmit={add} className="row" noValidate>
           <label htmlFor={`${id}-input`} className="visually-hidden">
-            {`Add to ${title}`}
+            {t('listAddLabel', title)}
           </label>
           <input
             id={`${id}-input`}
@@ -59,7 +60,7 @@ export function OriginList({
             aria-describedby={error ? `${id}-err` : undefined}
             spellCheck={false}
           />
-          <button type="submit">Add</button>
+          <button type="submit">{t('listAdd')}</button>
         </form>
       )}
       {error && (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { t } from '@/utils/i18n';
 import { Field, type FieldProps } from './Field';
 
-/** A password field with a show/hide toggle. The value lives only in React state, never in storage. */
+/** A password field with a show/hide toggle. The value lives in React state (and the ≤ 10-minute session draft). */
 export function SecretInput(props: Omit<FieldProps, 'type' | 'addon'>) {
   const [shown, setShown] = useState(false);
   return (
@@ -13,10 +14,10 @@ export function SecretInput(props: Omit<FieldProps, 'type' | 'addon'>) {
           type="button"
           className="toggle"
           aria-pressed={shown}
-          aria-label={shown ? `Hide ${props.label}` : `Show ${props.label}`}
+          aria-label={shown ? t('hideLabel', props.label) : t('showLabel', props.label)}
           onClick={() => setShown((s) => !s)}
         >
-          {shown ? 'Hide' : 'Show'}
+          {shown ? t('hide') : t('show')}
         </button>
       }
     />

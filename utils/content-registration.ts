@@ -3,6 +3,7 @@
  * any origins the user added. One mechanism for the built-in and the self-hosted origins.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import { CONNECT_MATCHES } from './origins';
 
 export const CONNECT_SCRIPT_ID = 'connect-frame';
@@ -38,7 +39,7 @@ export async function syncContextMenu(extraOrigins: readonly string[] = []): Pro
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: MENU_ID,
-    title: 'Fill Passportal credentials…',
+    title: t('menuFill'),
     contexts: ['editable', 'page', 'frame'],
     documentUrlPatterns: connectMatches(extraOrigins),
   });

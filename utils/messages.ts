@@ -1,10 +1,12 @@
 /**
- * Every user-facing sentence built from a typed result lives here, so the popup says things one way.
+ * Every user-facing sentence built from a typed result lives here, so the popup says things one way. The words
+ * themselves are in the locale files (public/_locales), reached through `t()`.
  */
 
 import type { TestResult } from './credential-test';
 import type { DraftKey, FieldKey, FieldProblem, FieldWarning } from './credentials';
 import type { FillProblem } from './fill';
+import { type MessageKey, t } from './i18n';
 import type { Embedder, FieldReport, FillOutcome } from './messaging';
 import type { OriginInputError } from './origins';
 import type { BaseUrlError } from './passportal-host';
@@ -12,89 +14,96 @@ import type { BaseUrlSource } from './targets';
 
 /** Nango's labels, which users see in the Connect form. */
 export const FORM_LABELS: Record<FieldKey, string> = {
-  apiKey: 'API Access Key ID',
-  hmacToken: 'HMAC Token',
-  content: 'Content String',
-  baseUrl: 'Passportal Base URL',
+  apiKey: t('labelApiKey'),
+  hmacToken: t('labelHmacToken'),
+  content: t('labelContent'),
+  baseUrl: t('labelFormBaseUrl'),
 };
 
 /** The popup's own labels. */
 export const DRAFT_LABELS: Record<DraftKey, string> = {
-  apiKey: 'API Access Key ID',
-  secret: 'Secret Access Key',
-  content: 'Content String',
-  baseUrl: 'Base URL',
+  apiKey: t('labelApiKey'),
+  secret: t('labelSecret'),
+  content: t('labelContent'),
+  baseUrl: t('labelBaseUrl'),
 };
 
-const BASE_URL_ERRORS: Record<BaseUrlError, string> = {
-  empty: 'Enter your Passportal host, e.g. mycompany.passportalmsp.com.',
-  spaces: 'A host name cannot contain spaces.',
-  scheme: 'Passportal is served over https: paste the https:// address or just the host name.',
-  userinfo: 'Remove the user name part (before “@”): only the host name is needed.',
-  port: 'Remove the port (“:…”): Nango connects to Passportal on the standard https port.',
-  'ip-address': 'Use the host name (like mycompany.passportalmsp.com), not an IP address.',
-  'single-label': 'That is not a full host name: it needs a domain, like mycompany.passportalmsp.com.',
-  'invalid-host': 'That is not a valid host name. Use letters, digits, hyphens and dots only.',
+const BASE_URL_ERRORS: Record<BaseUrlError, MessageKey> = {
+  empty: 'baseUrlEmpty',
+  spaces: 'baseUrlSpaces',
+  scheme: 'baseUrlScheme',
+  userinfo: 'baseUrlUserinfo',
+  port: 'baseUrlPort',
+  'ip-address': 'baseUrlIpAddress',
+  'single-label': 'baseUrlSingleLabel',
+  'invalid-host': 'baseUrlInvalidHost',
 };
 
 export function problemText(key: DraftKey, problem: FieldProblem): string {
   switch (problem.code) {
     case 'empty':
-      if (key === 'apiKey') return 'Enter the Access key ID from Passportal (Settings › API Keys).';
-      if (key === 'secret') return 'Enter the Secret access key that Passportal showed when the key was created.';
-      if (key === 'content') return 'Enter the Content String (Passportal’s default is api-content-hash).';
-      return BASE_URL_ERRORS.empty;
+      if (key === 'apiKey') return t('apiKeyEmpty');
+      if (key === 'secret') return t('secretEmpty');
+      if (key === 'content') return t('contentEmpty');
+      return t(BASE_URL_ERRORS.empty);
     case 'api-key-length':
-      return `The Access key ID is 64 hexadecimal characters; this one has ${problem.length}.`;
+      return t('apiKeyLength', problem.length);
     case 'api-key-chars':
-      return `The Access key ID uses only 0–9 and a–f; “${problem.bad}” is not allowed.`;
+      return t('apiKeyChars', problem.bad);
     case 'base-url':
-      return BASE_URL_ERRORS[problem.error];
+      return t(BASE_URL_ERRORS[problem.error]);
   }
 }
 
 export function warningText(warning: FieldWarning): string {
   switch (warning.code) {
     case 'trimmed':
-      return 'Spaces or line breaks around the value were ignored.';
+      return t('warnTrimmed');
     case 'unknown-host':
-      return `${warning.host} is not a known Passportal host (…passportalmsp.com). Fine if it is your custom domain.`;
+      return t('warnUnknownHost', warning.host);
   }
 }
 
-export const BASE_URL_SOURCE_TEXT: Record<BaseUrlSource | 'typed', string> = {
-  'active-tab': 'From the open Passportal tab.',
-  'other-tab': 'From your open Passportal tab.',
-  remembered: 'Remembered from your last Passportal visit.',
-  none: 'Not detected: open your Passportal dashboard in a tab, or type it.',
-  typed: 'Typed by you.',
+const SOURCE_KEYS: Record<BaseUrlSource | 'typed' | 'detecting', MessageKey> = {
+  'active-tab': 'sourceActiveTab',
+  'other-tab': 'sourceOtherTab',
+  remembered: 'sourceRemembered',
+  none: 'sourceNone',
+  typed: 'sourceTyped',
+  detecting: 'sourceDetecting',
 };
 
-const FILL_PROBLEMS: Record<FillProblem | 'missing' | 'ambiguous' | 'rejected', string> = {
-  hidden: 'the field is hidden',
-  'zero-size': 'the field has no visible size',
-  'off-page': 'the field is placed off the page',
-  covered: 'another element covers the field',
-  disabled: 'the field is disabled',
-  'read-only': 'the field is read-only',
-  detached: 'the field disappeared',
-  missing: 'the form has no such field',
-  ambiguous: 'the form shows more than one such field',
-  rejected: 'the form did not accept the value',
+/** Where the Base URL came from, and the host that will be used when it differs from what is shown. */
+export function baseUrlSourceText(source: BaseUrlSource | 'typed' | 'detecting', willUse?: string): string {
+  const from = t(SOURCE_KEYS[source]);
+  return willUse && source !== 'detecting' ? `${from} ${t('baseUrlWillUse', willUse)}` : from;
+}
+
+const FILL_PROBLEMS: Record<FillProblem | 'missing' | 'ambiguous' | 'rejected', MessageKey> = {
+  hidden: 'problemHidden',
+  'zero-size': 'problemZeroSize',
+  'off-page': 'problemOffPage',
+  covered: 'problemCovered',
+  disabled: 'problemDisabled',
+  'read-only': 'problemReadOnly',
+  detached: 'problemDetached',
+  missing: 'problemMissing',
+  ambiguous: 'problemAmbiguous',
+  rejected: 'problemRejected',
 };
 
 export function fillProblemText(problem: keyof typeof FILL_PROBLEMS): string {
-  return FILL_PROBLEMS[problem];
+  return t(FILL_PROBLEMS[problem]);
 }
 
 export function siteText(embedder: Embedder, origin: string): string {
   switch (embedder.kind) {
     case 'top-level':
-      return `${new URL(origin).host} (Nango’s Connect UI opened directly)`;
+      return t('siteTopLevel', hostOf(origin));
     case 'embedded':
-      return `${hostOf(embedder.origin)} (embeds Nango’s Connect UI)`;
+      return t('siteEmbedded', hostOf(embedder.origin));
     case 'unknown':
-      return 'an unknown site (the browser does not say which site embeds the Connect UI)';
+      return t('siteUnknown');
   }
 }
 
@@ -125,8 +134,8 @@ export function unfillableFormText(fields: Record<FieldKey, FieldReport>, site: 
           : '';
     if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), FORM_LABELS[k]]);
   }
-  const reasons = [...byReason].map(([reason, labels]) => `${labels.join(', ')}: ${reason}`);
-  return `Not filled: the Connect form on ${site} shows no field that can be filled safely — ${reasons.join('; ')}.`;
+  const reasons = [...byReason].map(([reason, labels]) => t('fieldReason', labels.join(t('listSeparator')), reason));
+  return t('unfillableForm', site, reasons.join(t('reasonSeparator')));
 }
 
 /** "Filled 4/4 fields" or exactly which field was not filled and why. */
@@ -136,62 +145,59 @@ export function fillSummary(results: Record<FieldKey, FillOutcome>): { ok: boole
   const filled = attempted.filter((k) => results[k].state === 'filled');
   const failures = attempted.flatMap((k) => {
     const r = results[k];
-    return r.state === 'failed' ? [`${FORM_LABELS[k]}: ${fillProblemText(r.problem)}`] : [];
+    return r.state === 'failed' ? [t('fieldReason', FORM_LABELS[k], fillProblemText(r.problem))] : [];
   });
   const skipped = keys.filter((k) => results[k].state === 'skipped').map((k) => FORM_LABELS[k]);
   const held = keys.some((k) => results[k].state === 'held');
-  let text = `Filled ${filled.length}/${attempted.length} fields.`;
-  if (failures.length) text += ` Not filled — ${failures.join('; ')}.`;
+  const parts = [t('filledCount', filled.length, attempted.length)];
+  if (failures.length) parts.push(t('notFilledBecause', failures.join(t('reasonSeparator'))));
   // All or nothing (utils/connect-frame.ts): one refused field means the form is left exactly as it was.
-  if (held) text += ' To be safe, nothing else was filled either: the form is unchanged.';
-  if (skipped.length) text += ` Left alone (not shown by this form): ${skipped.join(', ')}.`;
-  return { ok: attempted.length > 0 && failures.length === 0, text };
+  if (held) parts.push(t('heldBack'));
+  if (skipped.length) parts.push(t('leftAlone', skipped.join(t('listSeparator'))));
+  return { ok: attempted.length > 0 && failures.length === 0, text: parts.join(' ') };
 }
 
 /** What the user reads after "Test credentials". */
 export function testResultText(result: TestResult, host: string): { ok: boolean; text: string } {
-  if (result.ok) return { ok: true, text: 'Passportal accepted these credentials.' };
+  if (result.ok) return { ok: true, text: t('testAccepted') };
   switch (result.kind) {
     case 'rejected':
       return {
         ok: false,
-        text: `Passportal refused these credentials (${result.status}${result.message ? `: ${result.message}` : ''}). Check the Access Key ID, the Secret Access Key and the Content String.`,
+        text: result.message
+          ? t('testRejectedMessage', result.status, result.message)
+          : t('testRejected', result.status),
       };
     case 'timeout':
-      return { ok: false, text: `${host} did not answer within 10 seconds. Check the Base URL and your connection.` };
+      return { ok: false, text: t('testTimeout', host) };
     case 'network':
-      return {
-        ok: false,
-        text: `Could not reach ${host}. Check the Base URL and your connection (only …passportalmsp.com hosts can be tested).`,
-      };
+      return { ok: false, text: t('testNetwork', host) };
     case 'unexpected':
-      return { ok: false, text: `${host} answered with an unexpected error (${result.status}). Try again later.` };
+      return { ok: false, text: t('testUnexpected', host, result.status) };
   }
 }
 
 /** The question before the first fill into a site (or every fill when the site is unknown). */
 export function confirmText(site: string | null): string {
-  if (site === null) {
-    return 'The browser does not say which site shows this Connect form. Fill it only if you opened it yourself, from your own app. Fill this once?';
-  }
-  return `First fill on ${hostOf(site)}. Continue only if this is your own app (or Nango’s) — a site that embeds the Connect form receives what you connect. We will remember your choice.`;
+  return site === null ? t('confirmUnknownSite') : t('confirmNewSite', hostOf(site));
 }
 
-const ORIGIN_ERRORS: Record<OriginInputError, string> = {
-  empty: 'Enter an address such as https://connect.example.com.',
-  'not-https': 'Only https:// addresses are supported.',
-  'has-path': 'Enter the origin only (https://host), without a path.',
-  userinfo: 'Remove the user name part (before “@”).',
-  'invalid-host': 'That is not a valid host name.',
-  'built-in': 'That one is built in already.',
+const ORIGIN_ERRORS: Record<OriginInputError, MessageKey> = {
+  empty: 'originEmpty',
+  'not-https': 'originNotHttps',
+  'has-path': 'originHasPath',
+  userinfo: 'originUserinfo',
+  'invalid-host': 'originInvalidHost',
+  'built-in': 'originBuiltIn',
 };
 
 export function originErrorText(error: OriginInputError): string {
-  return ORIGIN_ERRORS[error];
+  return t(ORIGIN_ERRORS[error]);
 }
 
 export function copiedText(clearAfterSeconds: number): string {
-  if (clearAfterSeconds <= 0) return 'Copied the HMAC Token to the clipboard.';
-  const when = clearAfterSeconds % 60 === 0 ? `${clearAfterSeconds / 60} min` : `${clearAfterSeconds} s`;
-  return `Copied the HMAC Token. The clipboard will be cleared in ${when}.`;
+  if (clearAfterSeconds <= 0) return t('copied');
+  return clearAfterSeconds % 60 === 0
+    ? t('copiedClearMinutes', clearAfterSeconds / 60)
+    : t('copiedClearSeconds', clearAfterSeconds);
 }

@@ -4,6 +4,7 @@
  * removing it gives the permission back; the background re-registers the Connect script on every change.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import { originErrorText } from './messages';
 import { CONNECT_ORIGINS, parseOriginInput } from './origins';
 import { rememberedKey, type Settings, settings, trustedSites } from './storage';
@@ -15,11 +16,11 @@ export async function addOrigin(kind: OriginKind, text: string): Promise<string 
   const parsed = parseOriginInput(text, builtIn);
   if (!parsed.ok) return originErrorText(parsed.error);
   if (kind === 'extraPassportalOrigins' && /\.passportalmsp\.com$/.test(new URL(parsed.origin).hostname)) {
-    return 'Passportal hosts on passportalmsp.com are already supported; add only custom domains.';
+    return t('originPassportalBuiltIn');
   }
   // Called first, while the click is still a user gesture.
   const granted = await browser.permissions.request({ origins: [`${parsed.origin}/*`] });
-  if (!granted) return `The browser did not grant access to ${parsed.origin}, so it was not added.`;
+  if (!granted) return t('originNotGranted', parsed.origin);
   const current = await settings.getValue();
   if (!current[kind].includes(parsed.origin)) {
     await settings.setValue({ ...current, [kind]: [...current[kind], parsed.origin].sort() });

@@ -5,6 +5,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { CONNECT_SCRIPT_FILE } from './content-registration';
+import { t } from './i18n';
 import { isConnectFrameSender, parseFrameHello, type SenderLike } from './messaging';
 import { isAllowedConnectOrigin } from './origins';
 import { passportalHostFromUrl } from './passportal-host';
@@ -20,7 +21,7 @@ export async function noteTabUrl(tabId: number, url: string | undefined, now = D
   await browser.action.setBadgeText({ tabId, text: host ? BADGE_TEXT : '' });
   if (!host) return;
   await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
-  await browser.action.setTitle({ tabId, title: `Passportal Connect Helper — Passportal detected: ${host}` });
+  await browser.action.setTitle({ tabId, title: t('actionTitleDetected', host) });
   await lastPassportalHost.setValue({ host, seenAt: now });
 }
 

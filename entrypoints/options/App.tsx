@@ -1,14 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import { OriginList } from '@/components/OriginList';
+import { t } from '@/utils/i18n';
 import { addOrigin, removeOrigin, removeTrustedSite, setRemember, updateSettings } from '@/utils/options-actions';
 import { DEFAULT_SETTINGS, type Settings, settings, trustedSites } from '@/utils/storage';
 
 const DELAYS = [
-  { seconds: 30, label: '30 seconds' },
-  { seconds: 60, label: '60 seconds (default)' },
-  { seconds: 120, label: '2 minutes' },
-  { seconds: 300, label: '5 minutes' },
-  { seconds: 0, label: 'Never (not recommended)' },
+  { seconds: 30, label: t('delay30') },
+  { seconds: 60, label: t('delay60') },
+  { seconds: 120, label: t('delay120') },
+  { seconds: 300, label: t('delay300') },
+  { seconds: 0, label: t('delayNever') },
 ];
 
 export function App() {
@@ -32,55 +33,55 @@ export function App() {
 
   return (
     <main className="options">
-      <h1>Passportal Connect Helper — Options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <OriginList
-        title="Self-hosted Nango Connect UI"
-        description="Besides https://connect.nango.dev, fill the Connect form on these origins. Adding one asks your browser for access to it; removing it gives that access back."
+        title={t('optionsConnectTitle')}
+        description={t('optionsConnectDescription')}
         origins={prefs.extraConnectOrigins}
         placeholder="https://connect.example.com"
         onAdd={async (text) => {
           const error = await addOrigin('extraConnectOrigins', text);
-          if (!error) done('Added. Reload open Connect pages on that origin.');
+          if (!error) done(t('optionsConnectAdded'));
           return error;
         }}
         onRemove={async (origin) => {
           await removeOrigin('extraConnectOrigins', origin);
-          done(`Removed ${origin}.`);
+          done(t('optionsRemoved', origin));
         }}
       />
       <OriginList
-        title="Custom Passportal domains"
-        description="Detect these as Passportal dashboards too (…passportalmsp.com hosts are always detected)."
+        title={t('optionsPassportalTitle')}
+        description={t('optionsPassportalDescription')}
         origins={prefs.extraPassportalOrigins}
         placeholder="https://vault.example.com"
         onAdd={async (text) => {
           const error = await addOrigin('extraPassportalOrigins', text);
-          if (!error) done('Added.');
+          if (!error) done(t('optionsAdded'));
           return error;
         }}
         onRemove={async (origin) => {
           await removeOrigin('extraPassportalOrigins', origin);
-          done(`Removed ${origin}.`);
+          done(t('optionsRemoved', origin));
         }}
       />
       <OriginList
-        title="Trusted sites"
-        description="Sites you confirmed for filling. Remove one to be asked again before the next fill there."
+        title={t('optionsTrustedTitle')}
+        description={t('optionsTrustedDescription')}
         origins={trusted}
         onRemove={async (site) => {
           await removeTrustedSite(site);
-          done(`Removed ${site}; you will be asked again.`);
+          done(t('optionsTrustedRemoved', site));
         }}
       />
       <section aria-labelledby={`${id}-clip`}>
-        <h2 id={`${id}-clip`}>Clipboard</h2>
-        <label htmlFor={`${id}-delay`}>Clear the copied HMAC Token after</label>
+        <h2 id={`${id}-clip`}>{t('optionsClipboardTitle')}</h2>
+        <label htmlFor={`${id}-delay`}>{t('optionsClipboardLabel')}</label>
         <select
           id={`${id}-delay`}
           value={prefs.clipboardClearSeconds}
           onChange={(e) => {
             void updateSettings({ clipboardClearSeconds: Number(e.currentTarget.value) });
-            done('Saved.');
+            done(t('optionsSaved'));
           }}
         >
           {DELAYS.map((d) => (
@@ -89,12 +90,10 @@ export function App() {
             </option>
           ))}
         </select>
-        <p className="hint">
-          We never read your clipboard, so after the delay it is emptied even if you copied something else since.
-        </p>
+        <p className="hint">{t('optionsClipboardHint')}</p>
       </section>
       <section aria-labelledby={`${id}-mem`}>
-        <h2 id={`${id}-mem`}>Memory</h2>
+        <h2 id={`${id}-mem`}>{t('optionsMemoryTitle')}</h2>
         <label className="check">
           <input
             type="checkbox"
@@ -102,15 +101,12 @@ export function App() {
             onChange={(e) => {
               const on = e.currentTarget.checked;
               void setRemember(on);
-              done(on ? 'The Access Key ID you type next will be remembered.' : 'Forgotten.');
+              done(on ? t('optionsRememberOn') : t('optionsRememberOff'));
             }}
           />
-          Remember Access Key ID (never the secret)
+          {t('optionsRemember')}
         </label>
-        <p className="hint">
-          What you type in the popup is kept for at most 10 minutes in memory (storage.session), so closing the popup
-          loses nothing. The Secret Access Key is never written to disk.
-        </p>
+        <p className="hint">{t('optionsMemoryHint')}</p>
       </section>
       <p className="status success" role="status" aria-live="polite">
         {saved}

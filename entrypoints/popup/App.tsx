@@ -10,7 +10,7 @@ import { testCredentials } from '@/utils/credential-test';
 import { blockingErrors, type Draft, type DraftKey, validateDraft } from '@/utils/credentials';
 import { hmacSha256Hex } from '@/utils/hmac';
 import {
-  BASE_URL_SOURCE_TEXT,
+  baseUrlSourceText,
   confirmText,
   copiedText,
   DRAFT_LABELS,
@@ -260,10 +260,10 @@ export function App() {
     await setRememberApiKey(on, draft);
   };
 
-  const baseHint =
-    source === 'detecting'
-      ? 'Looking for an open Passportal tab…'
-      : `${BASE_URL_SOURCE_TEXT[source]}${!errors.baseUrl && values.baseUrl !== draft.baseUrl.trim() ? ` Will use ${values.baseUrl}.` : ''}`;
+  const baseHint = baseUrlSourceText(
+    source,
+    !errors.baseUrl && values.baseUrl !== draft.baseUrl.trim() ? values.baseUrl : undefined,
+  );
   // A form that fills other fields but not the Base URL has it preset by the integration; one that fills nothing
   // at all is refused as a whole (see onFill), so it says nothing about the Base URL.
   const baseRequired =
