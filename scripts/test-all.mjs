@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite, as a newcomer and CI run it: `npm test`.
-// Installs what it needs (npm packages; Debian's chromium when run as root), then runs
-// typecheck → lint → unit tests → build → end-to-end tests in real headless Chromium. Stops at the first failure.
+// Installs what it needs (npm packages; Debian's chromium and firefox-esr when run as root), then runs
+// typecheck → lint → unit tests → build → end-to-end tests in real headless Chromium → Firefox build → web-ext lint
+// → end-to-end tests in real headless Firefox. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,30 +24,40 @@ function run(title, cmd, args, opts = {}) {
 
 if (!existsSync(join(root, 'node_modules', '.bin', 'wxt'))) run('Install npm packages', 'npm', ['ci']);
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
+/** Installs a Debian package when its binary is missing and we are root; otherwise says what to run. */
+function ensureDebianBrowser(binary, pkg, envVar) {
+  if (existsSync(binary)) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], {
       stdio: 'inherit',
       env,
     });
     if (installed.status !== 0) run('apt-get update', 'apt-get', ['update'], { env });
     if (installed.status !== 0)
-      run("Install Debian's chromium", 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env });
+      run(`Install Debian's ${pkg}`, 'apt-get', ['install', '-y', '--no-install-recommends', pkg], { env });
   } else {
     console.error(
-      `\n✖ No Chromium at ${chromium}. The end-to-end tests need Debian's chromium:\n` +
-        '    sudo apt-get install -y chromium\n' +
-        'or point CHROMIUM_PATH at a Chromium binary. (No browser is ever downloaded from elsewhere.)',
+      `\n✖ No browser at ${binary}. The end-to-end tests need Debian's ${pkg}:\n` +
+        `    sudo apt-get install -y ${pkg}\n` +
+        `or point ${envVar} at a binary. (No browser is ever downloaded from elsewhere.)`,
     );
     process.exit(1);
   }
 }
+
+ensureDebianBrowser(process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'chromium', 'CHROMIUM_PATH');
+ensureDebianBrowser(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', 'firefox-esr', 'FIREFOX_PATH');
 
 run('Typecheck', 'npx', ['tsc', '--noEmit']);
 run('Lint and format check', 'npx', ['biome', 'check', '.']);
 run('Unit tests', 'npx', ['vitest', 'run', '--project', 'unit']);
 run('Build (Chrome MV3)', 'npx', ['wxt', 'build']);
 run('End-to-end tests (headless Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e']);
+run('Build (Firefox MV3)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+// 0 errors required; the known warnings are listed in the README (Development → Firefox).
+run('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery'], {
+  env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+});
+run('End-to-end tests (headless Firefox)', 'npx', ['vitest', 'run', '--project', 'firefox']);
 console.log(`\n✔ All tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
