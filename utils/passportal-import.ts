@@ -1,0 +1,151 @@
+/**
+ * The popup's side of "Use key from Passportal" (issue 6): which Passportal tab to read, injecting the reader
+ * there, checking its answer, and the words for each outcome. The choices are pure functions; `findPassportalTab`
+ * and `askPassportalTab` only gather their inputs from the browser.
+ */
+import { browser } from 'wxt/browser';
+import type { DialogPeek, DialogProblem, DialogReading } from './passportal-dialog';
+import { isPassportalUrl } from './passportal-host';
+import type { TabInfo } from './targets';
+
+/** Where WXT builds entrypoints/passportal-peek.ts and entrypoints/passportal-reader.ts. */
+export const PEEK_SCRIPT_FILE = '/passportal-peek.js';
+export const READ_SCRIPT_FILE = '/passportal-reader.js';
+
+export interface PopupTab extends TabInfo {
+  windowId?: number;
+}
+
+/**
+ * The Passportal tab to read: the active tab of the popup's window if it is Passportal, else the most recently used
+ * Passportal tab. The popup's own tab (when it is opened as a page, as in e2e tests) is left out. Only the built-in
+ * `https://<tenant>.passportalmsp.com` hosts, never lookalikes.
+ */
+export function pickPassportalTab(
+  tabs: readonly PopupTab[],
+  own: { tabId?: number; windowId?: number } = {},
+): number | null {
+  const candidates = tabs.filter(
+    (t): t is PopupTab & { id: number } => typeof t.id === 'number' && t.id !== own.tabId && isPassportalUrl(t.url),
+  );
+  const isActive = (t: PopupTab) => t.active === true && (own.windowId === undefined || t.windowId === own.windowId);
+  const active = candidates.find(isActive);
+  if (active) return active.id;
+  const [recent] = [...candidates].sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return recent?.id ?? null;
+}
+
+/** The reader could not be run or did not answer (tab closed, navigated, page still loading). */
+export type ImportProblem = DialogProblem | 'no-answer';
+export type ImportFailure = { ok: false; reason: ImportProblem; apiKeyPreview?: string };
+
+const PROBLEMS: readonly DialogProblem[] = [
+  'not-passportal',
+  'no-dialog',
+  'several-dialogs',
+  'secret-hidden',
+  'unrecognised',
+  'bad-key',
+  'bad-secret',
+];
+const HEX64 = /^[0-9a-f]{64}$/i;
+const PREVIEW = /^[0-9a-f]{4}…[0-9a-f]{4}$/i;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function failureOf(x: Record<string, unknown>): ImportFailure {
+  if (x.ok !== false) return { ok: false, reason: 'no-answer' };
+  const reason = PROBLEMS.find((p) => p === x.reason) ?? 'no-answer';
+  const preview = typeof x.apiKeyPreview === 'string' && PREVIEW.test(x.apiKeyPreview) ? x.apiKeyPreview : undefined;
+  return preview ? { ok: false, reason, apiKeyPreview: preview } : { ok: false, reason };
+}
+
+/** Checks the peek script's answer; anything else is "no answer". Only the preview is kept. */
+export function parsePeek(x: unknown): DialogPeek | ImportFailure {
+  if (!isRecord(x)) return { ok: false, reason: 'no-answer' };
+  if (x.ok === true) {
+    return typeof x.apiKeyPreview === 'string' && PREVIEW.test(x.apiKeyPreview)
+      ? { ok: true, apiKeyPreview: x.apiKeyPreview }
+      : { ok: false, reason: 'no-answer' };
+  }
+  return failureOf(x);
+}
+
+/** Checks the reader's answer with the same rules the reader applied (Access Key ID 64 hex, secret without spaces). */
+export function parseReading(x: unknown): DialogReading | ImportFailure {
+  if (!isRecord(x)) return { ok: false, reason: 'no-answer' };
+  if (x.ok === true) {
+    const { apiKey, secret } = x;
+    if (typeof apiKey !== 'string' || !HEX64.test(apiKey)) return { ok: false, reason: 'bad-key' };
+    if (typeof secret !== 'string' || secret === '' || /\s/.test(secret)) return { ok: false, reason: 'bad-secret' };
+    return { ok: true, apiKey, secret };
+  }
+  return failureOf(x);
+}
+
+/**
+ * The feature's words, in one place. Not yet in public/_locales (that catalogue is outside this feature's files):
+ * moving them there is one `t()` call per entry.
+ */
+export const IMPORT_WORDS = {
+  region: 'Key from Passportal',
+  button: 'Use key from Passportal',
+  offer: 'Passportal shows a new access key:',
+  secretMasked: 'secret',
+  secretMaskedA11y: '(hidden)',
+  secretNotShown: 'secret not shown yet',
+  secretUnreadable: 'its secret could not be read',
+  dialogSecretHidden: 'Passportal’s Create access key dialog is open; its secret is not shown yet.',
+  dialogUnreadable: 'Passportal’s Create access key dialog is open, but its key could not be read.',
+  imported: 'Imported from Passportal.',
+} as const;
+
+/** What the popup says when nothing was imported. */
+export function importProblemText(reason: ImportProblem): string {
+  switch (reason) {
+    case 'secret-hidden':
+      return 'Click Show key in Passportal first.';
+    case 'no-dialog':
+      return 'No Create access key dialog is open in Passportal.';
+    case 'several-dialogs':
+      return 'Several Create access key dialogs are open in Passportal. Close all but one.';
+    case 'not-passportal':
+    case 'no-answer':
+      return 'Could not reach the Passportal tab. Reload it, or paste the key instead.';
+    case 'unrecognised':
+    case 'bad-key':
+    case 'bad-secret':
+      return 'Could not read the key from this Passportal page — paste it instead.';
+  }
+}
+
+export const IMPORTED_TEXT = IMPORT_WORDS.imported;
+
+/** The Passportal tab the popup would read, or null when none is open. */
+export async function findPassportalTab(): Promise<number | null> {
+  const [tabs, current] = await Promise.all([browser.tabs.query({}), browser.tabs.getCurrent().catch(() => undefined)]);
+  const windowId = current?.windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
+  return pickPassportalTab(tabs, { tabId: current?.id, windowId });
+}
+
+async function run(tabId: number, file: typeof PEEK_SCRIPT_FILE | typeof READ_SCRIPT_FILE): Promise<unknown> {
+  try {
+    // Top frame only: the dialog is part of Passportal's page, and a frame inside it could be anyone's.
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    return first?.result;
+  } catch {
+    return undefined; // tab closed, navigated away, or no access: nothing of ours ran there
+  }
+}
+
+/** Whether Passportal's dialog shows a key, without the secret. */
+export async function peekPassportalTab(tabId: number): Promise<DialogPeek | ImportFailure> {
+  return parsePeek(await run(tabId, PEEK_SCRIPT_FILE));
+}
+
+/** The Access Key ID and the secret, read on the user's click. The secret is never logged or stored here. */
+export async function readPassportalTab(tabId: number): Promise<DialogReading | ImportFailure> {
+  return parseReading(await run(tabId, READ_SCRIPT_FILE));
+}
