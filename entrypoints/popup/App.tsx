@@ -286,7 +286,10 @@ export function App() {
         onImport={({ apiKey, secret }) => {
           update('apiKey')(apiKey);
           update('secret')(secret);
+          // The import box goes away: keep the keyboard in the form, where Enter fills.
+          requestAnimationFrame(() => inputs.current.apiKey?.focus());
         }}
+        onFeedback={setFeedback}
       />
       <form onSubmit={onFill} noValidate>
         <Field
