@@ -11,6 +11,8 @@
  *                                        `?variant=hideBaseUrl` (repeatable or comma-separated) passes
  *                                        `hideBaseUrl=1` etc. on to the iframe
  *   *.passportalmsp.com                  a Passportal dashboard (any path, e.g. /dashboard#/default)
+ *   *.passportalmsp.com/settings/api-keys  the API Keys page with the "Create access key" dialog
+ *                                        (`?dialog=hidden|shown|none|unknown`, fixtures/passportal-api-keys.html)
  *   *.passportalmsp.com.evil.test        a lookalike of that dashboard
  *   app.customer.test/lookalike          the customer app embedding the *lookalike* Connect host instead
  *   POST /__submit on any host           recorded in `submissions`
@@ -235,6 +237,11 @@ export async function startServer(): Promise<FixtureServer> {
     }
 
     if (isPassportalLikeHost(host)) {
+      // Settings > API Keys with the "Create access key" dialog (issue 6); the page reads `?dialog=` itself.
+      if (url.pathname === '/settings/api-keys') {
+        const page = await readFile(path.join(FIXTURES_DIR, 'passportal-api-keys.html'));
+        return send(res, 200, CONTENT_TYPES['.html'] as string, page);
+      }
       const html = templates.dashboard.replace('{{HOST}}', escapeHtml(host));
       return send(res, 200, CONTENT_TYPES['.html'] as string, html);
     }
