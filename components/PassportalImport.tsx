@@ -13,9 +13,9 @@ import type { DialogPeek } from '@/utils/passportal-dialog';
 import {
   findPassportalTab,
   IMPORT_WORDS,
-  IMPORTED_TEXT,
   type ImportFailure,
   type ImportProblem,
+  importedText,
   importProblemText,
   peekPassportalTab,
   readPassportalTab,
@@ -100,7 +100,7 @@ export function PassportalImport({ onImport, onFeedback }: PassportalImportProps
       const reading = await readPassportalTab(view.tabId);
       if (reading.ok) {
         onImport({ apiKey: reading.apiKey, secret: reading.secret });
-        onFeedback?.({ tone: 'success', text: IMPORTED_TEXT });
+        onFeedback?.({ tone: 'success', text: importedText() });
         setImported(true);
       } else {
         setView({ tabId: view.tabId, peek: reading.apiKeyPreview ? reading : view.peek });

@@ -4,6 +4,7 @@
  * and `askPassportalTab` only gather their inputs from the browser.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import type { DialogPeek, DialogProblem, DialogReading } from './passportal-dialog';
 import { isPassportalUrl } from './passportal-host';
 import type { TabInfo } from './targets';
@@ -89,39 +90,60 @@ export function parseReading(x: unknown): DialogReading | ImportFailure {
  * The feature's words, in one place. Not yet in public/_locales (that catalogue is outside this feature's files):
  * moving them there is one `t()` call per entry.
  */
+/** The import box's words (public/_locales), read when shown. */
 export const IMPORT_WORDS = {
-  region: 'Key from Passportal',
-  button: 'Use key from Passportal',
-  offer: 'Passportal shows a new access key:',
-  secretMasked: 'secret',
-  secretMaskedA11y: '(hidden)',
-  secretNotShown: 'secret not shown yet',
-  secretUnreadable: 'its secret could not be read',
-  dialogSecretHidden: 'Passportal’s Create access key dialog is open; its secret is not shown yet.',
-  dialogUnreadable: 'Passportal’s Create access key dialog is open, but its key could not be read.',
-  imported: 'Imported from Passportal.',
-} as const;
+  get region() {
+    return t('importRegion');
+  },
+  get button() {
+    return t('importButton');
+  },
+  get offer() {
+    return t('importOffer');
+  },
+  get secretMasked() {
+    return t('importSecretMasked');
+  },
+  get secretMaskedA11y() {
+    return t('importSecretMaskedA11y');
+  },
+  get secretNotShown() {
+    return t('importSecretNotShown');
+  },
+  get secretUnreadable() {
+    return t('importSecretUnreadable');
+  },
+  get dialogSecretHidden() {
+    return t('importDialogSecretHidden');
+  },
+  get dialogUnreadable() {
+    return t('importDialogUnreadable');
+  },
+};
 
 /** What the popup says when nothing was imported. */
 export function importProblemText(reason: ImportProblem): string {
   switch (reason) {
     case 'secret-hidden':
-      return 'Click Show key in Passportal first.';
+      return t('importSecretHidden');
     case 'no-dialog':
-      return 'No Create access key dialog is open in Passportal.';
+      return t('importNoDialog');
     case 'several-dialogs':
-      return 'Several Create access key dialogs are open in Passportal. Close all but one.';
+      return t('importSeveralDialogs');
     case 'not-passportal':
     case 'no-answer':
-      return 'Could not reach the Passportal tab. Reload it, or paste the key instead.';
+      return t('importNoAnswer');
     case 'unrecognised':
     case 'bad-key':
     case 'bad-secret':
-      return 'Could not read the key from this Passportal page — paste it instead.';
+      return t('importUnreadable');
   }
 }
 
-export const IMPORTED_TEXT = IMPORT_WORDS.imported;
+/** Said in the popup's status line after a successful import. */
+export function importedText(): string {
+  return t('imported');
+}
 
 /** The Passportal tab the popup would read, or null when none is open. */
 export async function findPassportalTab(): Promise<number | null> {

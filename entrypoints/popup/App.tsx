@@ -9,6 +9,7 @@ import { scheduleClipboardClear } from '@/utils/clipboard';
 import { testCredentials } from '@/utils/credential-test';
 import { blockingErrors, type Draft, type DraftKey, validateDraft } from '@/utils/credentials';
 import { hmacSha256Hex } from '@/utils/hmac';
+import { t } from '@/utils/i18n';
 import {
   baseUrlSourceText,
   confirmText,
@@ -70,7 +71,7 @@ export function App() {
       setSource(detected ? detected.source : 'typed');
       if (initial.restoredFrom === 'session') {
         setTouched(new Set(ORDER.filter((k) => next[k] !== '')));
-        setFeedback({ tone: 'info', text: 'Restored what you typed. Forget clears it.' });
+        setFeedback({ tone: 'info', text: t('restored') });
       }
       setLoaded(true);
       // Focus starts in the first empty field.
@@ -121,14 +122,17 @@ export function App() {
   };
   const refuse = (keys: DraftKey[], what: string) => {
     setShowAll(true);
-    setFeedback({ tone: 'error', text: `${what} Fix ${keys.map((k) => DRAFT_LABELS[k]).join(', ')} first.` });
+    setFeedback({
+      tone: 'error',
+      text: t('fixFirst', what, keys.map((k) => DRAFT_LABELS[k]).join(t('listSeparator'))),
+    });
     focusFirst(keys);
   };
 
   const onCopy = async () => {
     if (!hmac) {
       const missing = (['secret', 'content'] as DraftKey[]).filter((k) => errors[k]);
-      refuse(missing, 'Nothing to copy yet.');
+      refuse(missing, t('nothingToCopy'));
       return;
     }
     try {
@@ -137,7 +141,7 @@ export function App() {
       await scheduleClipboardClear(clipboardClearSeconds);
       setFeedback({ tone: 'success', text: copiedText(clipboardClearSeconds) });
     } catch (error) {
-      setFeedback({ tone: 'error', text: `Could not copy: ${(error as Error).message || 'the browser refused'}.` });
+      setFeedback({ tone: 'error', text: t('copyFailed', (error as Error).message || t('copyRefused')) });
     }
   };
 
@@ -157,13 +161,13 @@ export function App() {
     for (const key of [...fields, ...ambiguous]) send[key] = all[key];
     const response = await fillTarget(found, send);
     if (!response) {
-      setFeedback({ tone: 'error', text: 'The Connect form did not answer. Reload its page and try again.' });
+      setFeedback({ tone: 'error', text: t('noAnswer') });
       return;
     }
     const summary = fillSummary(response.results);
     setFeedback({
       tone: summary.ok ? 'success' : 'error',
-      text: `${summary.text} Site: ${siteText(response.embedder, response.origin)}.`,
+      text: t('fillSite', summary.text, siteText(response.embedder, response.origin)),
     });
   };
 
@@ -172,14 +176,14 @@ export function App() {
     if (busy) return;
     setBusy('fill');
     setPending(null);
-    setFeedback({ tone: 'info', text: 'Looking for the Connect form…' });
+    setFeedback({ tone: 'info', text: t('lookingForForm') });
     try {
       const found = await findFillTarget();
       setTarget(found);
       if (!found) {
         setFeedback({
           tone: 'error',
-          text: 'No Nango Connect form found. Open the Passportal connection in Nango’s Connect UI (reload the page if it was already open), then try again.',
+          text: t('noFormFound'),
         });
         return;
       }
@@ -190,7 +194,7 @@ export function App() {
       }
       const blocking = blockingErrors(validation, shownFields(found.probe.fields));
       if (blocking.length) {
-        refuse(blocking, 'Not filled.');
+        refuse(blocking, t('notFilled'));
         return;
       }
       const site = siteOf(found.probe.embedder, found.probe.origin);
@@ -201,7 +205,7 @@ export function App() {
       }
       await doFill(found);
     } catch (error) {
-      setFeedback({ tone: 'error', text: `Fill failed: ${(error as Error).message}` });
+      setFeedback({ tone: 'error', text: t('fillFailed', (error as Error).message) });
     } finally {
       setBusy(null);
     }
@@ -216,7 +220,7 @@ export function App() {
       if (site) await trustSite(site);
       await doFill(found);
     } catch (error) {
-      setFeedback({ tone: 'error', text: `Fill failed: ${(error as Error).message}` });
+      setFeedback({ tone: 'error', text: t('fillFailed', (error as Error).message) });
     } finally {
       setBusy(null);
     }
@@ -226,11 +230,11 @@ export function App() {
     if (busy) return;
     const blocking = (['apiKey', 'secret', 'content', 'baseUrl'] as DraftKey[]).filter((k) => errors[k]);
     if (blocking.length || !hmac) {
-      refuse(blocking, 'Cannot test yet.');
+      refuse(blocking, t('cannotTest'));
       return;
     }
     setBusy('test');
-    setFeedback({ tone: 'info', text: `Asking ${values.baseUrl}…` });
+    setFeedback({ tone: 'info', text: t('testAsking', values.baseUrl) });
     try {
       const result = await testCredentials({
         baseUrl: values.baseUrl,
@@ -251,7 +255,7 @@ export function App() {
     setTouched(new Set());
     setShowAll(false);
     setPending(null);
-    setFeedback({ tone: 'success', text: 'Forgotten: the Access Key ID and the secret are cleared.' });
+    setFeedback({ tone: 'success', text: t('forgotten') });
     inputs.current.apiKey?.focus();
   };
 
@@ -275,11 +279,11 @@ export function App() {
     <main>
       <header>
         <div>
-          <h1>Passportal → Nango</h1>
-          <p className="sub">Computed here; the secret never leaves this popup.</p>
+          <h1>{t('popupTitle')}</h1>
+          <p className="sub">{t('popupSubtitle')}</p>
         </div>
         <button type="button" className="link" onClick={onForget}>
-          Forget
+          {t('forget')}
         </button>
       </header>
       <PassportalImport
@@ -293,25 +297,25 @@ export function App() {
       />
       <form onSubmit={onFill} noValidate>
         <Field
-          label="API Access Key ID"
+          label={DRAFT_LABELS.apiKey}
           value={draft.apiKey}
           onValue={update('apiKey')}
           ref={(el) => {
             inputs.current.apiKey = el;
           }}
           className="mono"
-          placeholder="64 hexadecimal characters"
+          placeholder={t('apiKeyPlaceholder')}
           error={errorOf('apiKey')}
           warning={warningOf('apiKey')}
           hint={
             <label className="check">
               <input type="checkbox" checked={remember} onChange={(e) => void onRemember(e.currentTarget.checked)} />
-              Remember Access Key ID
+              {t('rememberApiKey')}
             </label>
           }
         />
         <SecretInput
-          label="Secret Access Key"
+          label={DRAFT_LABELS.secret}
           value={draft.secret}
           onValue={update('secret')}
           ref={(el) => {
@@ -322,7 +326,7 @@ export function App() {
           warning={warningOf('secret')}
         />
         <Field
-          label="Content String"
+          label={DRAFT_LABELS.content}
           value={draft.content}
           onValue={update('content')}
           ref={(el) => {
@@ -333,44 +337,44 @@ export function App() {
           warning={warningOf('content')}
         />
         <Field
-          label="Base URL"
+          label={DRAFT_LABELS.baseUrl}
           value={draft.baseUrl}
           onValue={update('baseUrl')}
           ref={(el) => {
             inputs.current.baseUrl = el;
           }}
-          placeholder="mycompany.passportalmsp.com"
-          hint={baseRequired ? baseHint : `${baseHint} This Connect form has its Base URL preset; it is not needed.`}
+          placeholder={t('baseUrlPlaceholder')}
+          hint={baseRequired ? baseHint : `${baseHint} ${t('baseUrlPreset')}`}
           error={baseRequired ? errorOf('baseUrl') : undefined}
           warning={warningOf('baseUrl')}
         />
-        <HmacOutput value={hmac} placeholder="Enter the Secret Access Key" onCopy={onCopy} />
+        <HmacOutput value={hmac} placeholder={t('hmacPlaceholder')} onCopy={onCopy} />
         <p className="target" data-testid="target">
           {target === 'searching'
-            ? 'Looking for Nango’s Connect form…'
+            ? t('targetSearching')
             : target && shownFields(target.probe.fields).length === 0
-              ? `Found a Connect form on ${siteText(target.probe.embedder, target.probe.origin)}, but none of its fields can be filled safely.`
+              ? t('targetUnfillable', siteText(target.probe.embedder, target.probe.origin))
               : target
-                ? `Fills the Connect form on ${siteText(target.probe.embedder, target.probe.origin)}.`
-                : 'No Connect form found yet. Open Nango’s Connect UI in a tab; Fill finds it. If it was open before this extension was installed or updated, reload that page.'}
+                ? t('targetFound', siteText(target.probe.embedder, target.probe.origin))
+                : t('targetNone')}
         </p>
         <div className="row">
           <button type="submit" className="primary grow" disabled={busy === 'fill'}>
-            Fill connect form
+            {t('fillButton')}
           </button>
           <button type="button" onClick={onTest} disabled={busy === 'test'}>
-            Test credentials
+            {t('testButton')}
           </button>
         </div>
       </form>
       {pending && (
         <Confirm
           text={confirmText(pending.site)}
-          confirmLabel={pending.site ? 'Trust and fill' : 'Fill this once'}
+          confirmLabel={pending.site ? t('confirmTrust') : t('confirmOnce')}
           onConfirm={onConfirm}
           onCancel={() => {
             setPending(null);
-            setFeedback({ tone: 'info', text: 'Not filled.' });
+            setFeedback({ tone: 'info', text: t('notFilled') });
           }}
         />
       )}

@@ -111,7 +111,7 @@ describe('normaliseBaseUrl', () => {
       ),
       { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 
   it('never takes a lookalike for a Passportal tab, whatever is appended, prefixed or swapped in', () => {
     const lookalike = fc.oneof(

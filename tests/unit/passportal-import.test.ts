@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IMPORTED_TEXT,
   type ImportProblem,
+  importedText,
   importProblemText,
   parsePeek,
   parseReading,
@@ -115,7 +115,7 @@ describe('importProblemText', () => {
     expect(importProblemText('unrecognised')).toBe(
       'Could not read the key from this Passportal page — paste it instead.',
     );
-    expect(IMPORTED_TEXT).toBe('Imported from Passportal.');
+    expect(importedText()).toBe('Imported from Passportal.');
   });
 
   it('has a sentence for every problem', () => {
