@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { t } from './i18n';
 import { originErrorText } from './messages';
 import { CONNECT_ORIGINS, parseOriginInput } from './origins';
-import { rememberedKey, type Settings, settings, trustedSites } from './storage';
+import { lastPassportalHost, rememberedKey, type Settings, settings, trustedSites } from './storage';
 
 export type OriginKind = 'extraConnectOrigins' | 'extraPassportalOrigins';
 
@@ -34,6 +34,11 @@ export async function removeOrigin(kind: OriginKind, origin: string): Promise<vo
   const other: OriginKind = kind === 'extraConnectOrigins' ? 'extraPassportalOrigins' : 'extraConnectOrigins';
   // Keep the permission while the other list still needs the same origin.
   if (!current[other].includes(origin)) await browser.permissions.remove({ origins: [`${origin}/*`] });
+  // The host remembered from a removed custom domain would otherwise keep pre-filling the popup's Base URL
+  // ("Remembered from your last Passportal visit") although the user just took that domain away.
+  if (kind === 'extraPassportalOrigins' && (await lastPassportalHost.getValue())?.host === new URL(origin).hostname) {
+    await lastPassportalHost.removeValue();
+  }
 }
 
 export async function removeTrustedSite(site: string): Promise<void> {

@@ -4,6 +4,7 @@
  * `https://connect.nango.dev`. The server routes on the Host header:
  *
  *   connect.nango.dev, evil.test         the Connect UI fixture (any path; `/assets/*` are its files)
+ *   connect.example.com                  the same Connect fixture on a self-hosted origin (Firefox options suite)
  *   connect.nango.dev.evil.test          a lookalike Connect host serving the same fixture
  *   <connect host>/__attack/<kind>       an attack page of the adversarial suite (fixtures/attacks.ts)
  *   evil.test/__embed                    a hostile site embedding the real Connect UI in an iframe
@@ -14,6 +15,7 @@
  *   *.passportalmsp.com/settings/api-keys  the API Keys page with the "Create access key" dialog
  *                                        (`?dialog=hidden|shown|none|unknown`, fixtures/passportal-api-keys.html)
  *   *.passportalmsp.com.evil.test        a lookalike of that dashboard
+ *   vault.example.com                    that dashboard on a custom Passportal domain (Firefox options suite)
  *   app.customer.test/lookalike          the customer app embedding the *lookalike* Connect host instead
  *   POST /__submit on any host           recorded in `submissions`
  *
@@ -41,6 +43,10 @@ export const HOSTS = {
   evil: 'evil.test',
   lookalike: 'acme.passportalmsp.com.evil.test',
   connectLookalike: 'connect.nango.dev.evil.test',
+  /** A self-hosted Nango Connect UI, added in the options (tests/firefox/options-origins.firefox.test.ts). */
+  selfHostedConnect: 'connect.example.com',
+  /** A custom Passportal domain, added in the options. */
+  customPassportal: 'vault.example.com',
 } as const;
 
 /** Query-string switches understood by the Connect fixture (see fixtures/connect/main.ts). */
@@ -124,11 +130,17 @@ function hostOf(req: IncomingMessage): string {
 }
 
 function isConnectHost(host: string): boolean {
-  return host === HOSTS.connect || host === HOSTS.evil || host === HOSTS.connectLookalike;
+  return (
+    host === HOSTS.connect || host === HOSTS.evil || host === HOSTS.connectLookalike || host === HOSTS.selfHostedConnect
+  );
 }
 
 function isPassportalLikeHost(host: string): boolean {
-  return host.endsWith('.passportalmsp.com') || host.endsWith('.passportalmsp.com.evil.test');
+  return (
+    host.endsWith('.passportalmsp.com') ||
+    host.endsWith('.passportalmsp.com.evil.test') ||
+    host === HOSTS.customPassportal
+  );
 }
 
 /** URL of the Connect fixture with the given variants, e.g. `connectUrl(['hideBaseUrl'])`. */

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { copiedText } from '@/utils/messages';
 import { addOrigin, removeOrigin, setRemember } from '@/utils/options-actions';
 import { parseOriginInput } from '@/utils/origins';
-import { rememberedKey, settings } from '@/utils/storage';
+import { lastPassportalHost, rememberedKey, settings } from '@/utils/storage';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -70,6 +70,24 @@ describe('options actions', () => {
     await removeOrigin('extraConnectOrigins', 'https://b.example.com');
     expect(remove).toHaveBeenCalledTimes(1);
     expect((await settings.getValue()).extraConnectOrigins).toEqual([]);
+  });
+
+  it('forgets the Base URL remembered from a custom Passportal domain when that domain is removed', async () => {
+    vi.spyOn(browser.permissions, 'remove').mockResolvedValue(true as never);
+    await settings.setValue({
+      ...(await settings.getValue()),
+      extraPassportalOrigins: ['https://other.example.com', 'https://vault.example.com'],
+    });
+    await lastPassportalHost.setValue({ host: 'vault.example.com', seenAt: 1 });
+    await removeOrigin('extraPassportalOrigins', 'https://other.example.com');
+    expect(await lastPassportalHost.getValue()).toEqual({ host: 'vault.example.com', seenAt: 1 });
+    await removeOrigin('extraPassportalOrigins', 'https://vault.example.com');
+    expect(await lastPassportalHost.getValue()).toBeNull();
+    // A Connect origin on the same host is a different list: it leaves the remembered Base URL alone.
+    await lastPassportalHost.setValue({ host: 'vault.example.com', seenAt: 2 });
+    await settings.setValue({ ...(await settings.getValue()), extraConnectOrigins: ['https://vault.example.com'] });
+    await removeOrigin('extraConnectOrigins', 'https://vault.example.com');
+    expect(await lastPassportalHost.getValue()).toEqual({ host: 'vault.example.com', seenAt: 2 });
   });
 
   it('turning "Remember Access Key ID" off forgets the key at once', async () => {
