@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type FixtureServer, HOSTS, startServer } from '../e2e/server.ts';
 import {
   FIREFOX_EXTENSION_DIR,
+  type FirefoxLaunchOptions,
   type LaunchedFirefox,
   launchFirefoxWithExtension,
   openExtensionPage,
@@ -32,14 +33,17 @@ export interface FirefoxHarness {
   openPopup(): Promise<Page>;
 }
 
-export function setupFirefox(): FirefoxHarness {
+/** `launch`: more launch options (e.g. `prefs`); the fixture server is always this harness's own. */
+export function setupFirefox(launch: Omit<FirefoxLaunchOptions, 'server'> = {}): FirefoxHarness {
   let ff: LaunchedFirefox;
   let server: FixtureServer;
   const opened: Page[] = [];
+  /** Popups by identity: a page opened with `openExtensionPage` reports `url()` 'about:blank' in puppeteer 24. */
+  const popups = new Set<Page>();
 
   beforeAll(async () => {
     server = await startServer();
-    ff = await launchFirefoxWithExtension(FIREFOX_EXTENSION_DIR, { server });
+    ff = await launchFirefoxWithExtension(FIREFOX_EXTENSION_DIR, { ...launch, server });
     // The background registers the Connect content script on install; wait for it (from an extension page:
     // the Firefox event page is not a BiDi target).
     const page = await openExtensionPage(ff.browser, `${ff.extensionOrigin}/options.html`);
@@ -61,9 +65,10 @@ export function setupFirefox(): FirefoxHarness {
   });
   afterEach(async () => {
     // Each test starts from a fresh popup: drop the session draft an earlier test left (a feature, not a leak).
-    const popup = opened.find((p) => !p.isClosed() && p.url().startsWith(ff.extensionOrigin));
+    const popup = [...popups].find((p) => !p.isClosed());
     await popup?.evaluate(() => browser.storage.session.remove('draft'));
     for (const page of opened.splice(0)) await page.close().catch(() => {});
+    popups.clear();
     server.submissions.length = 0;
   });
 
@@ -85,6 +90,7 @@ export function setupFirefox(): FirefoxHarness {
       const popup = await openExtensionPage(ff.browser, ff.popupUrl);
       popup.setDefaultTimeout(TIMEOUT_MS);
       opened.push(popup);
+      popups.add(popup);
       await byLabel(popup, 'API Access Key ID');
       await expect.poll(() => text(popup, '[data-testid="target"]')).not.toMatch(/Looking for/);
       return popup;

@@ -13,15 +13,16 @@
  *   every host it does not map, so nothing reaches the network (Firefox's own update/telemetry traffic included).
  * - `acceptInsecureCerts`: the fixture certificate is self-signed and made at test time.
  * - `dom.events.testing.asyncClipboard`: lets the test read the clipboard without Firefox's paste prompt.
+ * - `extensions.webextOptionalPermissionPrompts: false` (opt-in per suite through `prefs`): `permissions.request`
+ *   is granted without its prompt (which headless Chromium cannot answer); it still needs a user action.
  * - `page.goto()` to a `moz-extension://` URL can hang (puppeteer waits for a network response that never
  *   comes); `openExtensionPage` sends BiDi `browsingContext.navigate` itself and waits for `complete`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { MAPPED_HOST_PATTERNS } from '../e2e/launch.ts';
 import { PROJECT_DIR } from '../e2e/paths.ts';
-import { startTunnelProxy, type TunnelProxy } from './proxy.ts';
+import { FIREFOX_HOST_PATTERNS, startTunnelProxy, type TunnelProxy } from './proxy.ts';
 
 /** `npm run build:firefox` (`wxt build -b firefox --mv3`) writes here. */
 export const FIREFOX_EXTENSION_DIR = path.join(PROJECT_DIR, '.output', 'firefox-mv3');
@@ -34,6 +35,11 @@ export interface FirefoxLaunchOptions {
   server?: { port: number };
   /** Default true. `HEADED=1` in the environment shows the browser (needs a display). */
   headless?: boolean;
+  /**
+   * More Firefox preferences for this profile, applied over the suite's own (`firefoxPrefs`), e.g.
+   * `{ 'extensions.webextOptionalPermissionPrompts': false }` to grant `permissions.request` without a prompt.
+   */
+  prefs?: Record<string, unknown>;
 }
 
 export interface LaunchedFirefox {
@@ -100,7 +106,7 @@ export async function launchFirefoxWithExtension(
   const executablePath = firefoxPath();
   const dir = path.resolve(extensionDir);
   const addonId = geckoId(dir);
-  const proxy = opts.server ? await startTunnelProxy(opts.server.port, MAPPED_HOST_PATTERNS) : undefined;
+  const proxy = opts.server ? await startTunnelProxy(opts.server.port, FIREFOX_HOST_PATTERNS) : undefined;
   let browser: Browser | undefined;
   try {
     browser = await puppeteer.launch({
@@ -110,7 +116,7 @@ export async function launchFirefoxWithExtension(
       acceptInsecureCerts: true,
       args: ['--remote-allow-system-access'],
       env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
-      extraPrefsFirefox: firefoxPrefs(addonId, proxy?.port),
+      extraPrefsFirefox: { ...firefoxPrefs(addonId, proxy?.port), ...opts.prefs },
       defaultViewport: { width: 1280, height: 800 },
     });
     const installed = await browser.installExtension(dir);

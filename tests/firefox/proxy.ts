@@ -13,6 +13,18 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { MAPPED_HOST_PATTERNS } from '../e2e/launch.ts';
+import { HOSTS } from '../e2e/server.ts';
+
+/**
+ * What the Firefox suite maps: Chromium's hosts, plus the origins a user adds in the options page. Only Firefox
+ * can grant those headless (`extensions.webextOptionalPermissionPrompts`), so Chromium never needs them.
+ */
+export const FIREFOX_HOST_PATTERNS: readonly string[] = [
+  ...MAPPED_HOST_PATTERNS,
+  HOSTS.selfHostedConnect,
+  HOSTS.customPassportal,
+];
 
 export interface TunnelProxy {
   port: number;
