@@ -8,11 +8,12 @@
  * push its status out of sight). Why nothing was imported is said inside the box, next to the button, where it is
  * seen; after an import the box goes away and the popup's status says "Imported from Passportal."
  */
+
 import { useEffect, useId, useState } from 'react';
+import { t } from '@/utils/i18n';
 import type { DialogPeek } from '@/utils/passportal-dialog';
 import {
   findPassportalTab,
-  IMPORT_WORDS,
   type ImportFailure,
   type ImportProblem,
   importedText,
@@ -47,24 +48,22 @@ function offers(peek: Peek): boolean {
 function Summary({ peek }: { peek: Peek }) {
   if (!peek.ok && peek.reason === 'several-dialogs') return importProblemText('several-dialogs');
   if (!peek.apiKeyPreview) {
-    return !peek.ok && peek.reason === 'secret-hidden'
-      ? IMPORT_WORDS.dialogSecretHidden
-      : IMPORT_WORDS.dialogUnreadable;
+    return !peek.ok && peek.reason === 'secret-hidden' ? t('importDialogSecretHidden') : t('importDialogUnreadable');
   }
   return (
     <>
-      {IMPORT_WORDS.offer}{' '}
+      {t('importOffer')}{' '}
       <span className="pp-key">
         <code>{peek.apiKeyPreview}</code> ·{' '}
         {peek.ok ? (
           <>
-            {IMPORT_WORDS.secretMasked} <span aria-hidden="true">••••••••</span>
-            <span className="visually-hidden">{IMPORT_WORDS.secretMaskedA11y}</span>
+            {t('importSecretMasked')} <span aria-hidden="true">••••••••</span>
+            <span className="visually-hidden">{t('importSecretMaskedA11y')}</span>
           </>
         ) : peek.reason === 'secret-hidden' ? (
-          IMPORT_WORDS.secretNotShown
+          t('importSecretNotShown')
         ) : (
-          IMPORT_WORDS.secretUnreadable
+          t('importSecretUnreadable')
         )}
       </span>
     </>
@@ -112,12 +111,12 @@ export function PassportalImport({ onImport, onFeedback }: PassportalImportProps
   };
 
   return (
-    <section className={`pp-import${view.peek.ok ? ' ready' : ''}`} aria-label={IMPORT_WORDS.region}>
+    <section className={`pp-import${view.peek.ok ? ' ready' : ''}`} aria-label={t('importRegion')}>
       <p id={summaryId} className={problem ? 'pp-problem' : undefined} aria-live="polite">
         {problem ?? <Summary peek={view.peek} />}
       </p>
       <button type="button" aria-describedby={summaryId} onClick={() => void onUse()} disabled={busy}>
-        {IMPORT_WORDS.button}
+        {t('importButton')}
       </button>
     </section>
   );

@@ -41,9 +41,13 @@ export const MIN_SIZE = 4;
 /** Below this opacity (on the element or any ancestor) a field counts as invisible. */
 export const MIN_OPACITY = 0.1;
 
-function hiddenByStyle(el: Element, env: VisibilityEnv): boolean {
+/** Not drawn: display:none or content-visibility:hidden (itself or an ancestor), invisible, or near-transparent. */
+export function hiddenByStyle(el: Element, env: VisibilityEnv): boolean {
   let opacity = 1;
   for (let node: Element | null = el; node; node = node.parentElement) {
+    // The `hidden` attribute and a closed <dialog> hide through the UA stylesheet, which DOM-only test
+    // environments do not apply; say it explicitly.
+    if (node.hasAttribute('hidden') || (node.localName === 'dialog' && !node.hasAttribute('open'))) return true;
     const style = env.style(node);
     if (style.display === 'none' || style.contentVisibility === 'hidden') return true;
     opacity *= Number.parseFloat(style.opacity || '1');

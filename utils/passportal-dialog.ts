@@ -12,7 +12,7 @@
  * it: Passportal wants the key revealed and read by a person before it is used), text hidden by CSS until "Show key"
  * is clicked, or an empty cell next to a "Show key" link all count as "secret hidden".
  */
-import { type VisibilityEnv, windowEnv } from './fill';
+import { hiddenByStyle, type VisibilityEnv, windowEnv } from './fill';
 import { isPassportalUrl } from './passportal-host';
 
 export type DialogProblem =
@@ -75,18 +75,6 @@ function labelKey(text: string): string {
 /** `3f3f…a0a0`: enough to recognise a key, too little to use it. */
 export function previewKey(apiKey: string): string {
   return `${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`;
-}
-
-function hiddenByStyle(el: Element, env: VisibilityEnv): boolean {
-  let opacity = 1;
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || (node.localName === 'dialog' && !node.hasAttribute('open'))) return true;
-    const style = env.style(node);
-    if (style.display === 'none' || style.contentVisibility === 'hidden') return true;
-    opacity *= Number.parseFloat(style.opacity || '1');
-  }
-  const own = env.style(el);
-  return own.visibility === 'hidden' || own.visibility === 'collapse' || opacity < 0.1;
 }
 
 /** Rendered and of real size. (A 1 px box is a screen-reader-only text, not something the user sees.) */

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { t } from './i18n';
 import type { DialogPeek, DialogProblem, DialogReading } from './passportal-dialog';
 import { isPassportalUrl } from './passportal-host';
+import { tabsSeenFromPopup } from './popup-actions';
 import type { TabInfo } from './targets';
 
 /** Where WXT builds entrypoints/passportal-peek.ts and entrypoints/passportal-reader.ts. */
@@ -90,37 +91,6 @@ export function parseReading(x: unknown): DialogReading | ImportFailure {
  * The feature's words, in one place. Not yet in public/_locales (that catalogue is outside this feature's files):
  * moving them there is one `t()` call per entry.
  */
-/** The import box's words (public/_locales), read when shown. */
-export const IMPORT_WORDS = {
-  get region() {
-    return t('importRegion');
-  },
-  get button() {
-    return t('importButton');
-  },
-  get offer() {
-    return t('importOffer');
-  },
-  get secretMasked() {
-    return t('importSecretMasked');
-  },
-  get secretMaskedA11y() {
-    return t('importSecretMaskedA11y');
-  },
-  get secretNotShown() {
-    return t('importSecretNotShown');
-  },
-  get secretUnreadable() {
-    return t('importSecretUnreadable');
-  },
-  get dialogSecretHidden() {
-    return t('importDialogSecretHidden');
-  },
-  get dialogUnreadable() {
-    return t('importDialogUnreadable');
-  },
-};
-
 /** What the popup says when nothing was imported. */
 export function importProblemText(reason: ImportProblem): string {
   switch (reason) {
@@ -147,9 +117,7 @@ export function importedText(): string {
 
 /** The Passportal tab the popup would read, or null when none is open. */
 export async function findPassportalTab(): Promise<number | null> {
-  const [tabs, current] = await Promise.all([browser.tabs.query({}), browser.tabs.getCurrent().catch(() => undefined)]);
-  const windowId = current?.windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
-  return pickPassportalTab(tabs, { tabId: current?.id, windowId });
+  return pickPassportalTab(await tabsSeenFromPopup());
 }
 
 async function run(tabId: number, file: typeof PEEK_SCRIPT_FILE | typeof READ_SCRIPT_FILE): Promise<unknown> {
