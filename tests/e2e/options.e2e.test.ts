@@ -111,6 +111,26 @@ describe('context menu and accessibility', () => {
     expect(exists).toBe(true);
   });
 
+  it('brings the user to the popup when the menu entry is clicked', async () => {
+    // Headless Chromium draws no context menu to click; dispatching the browser's own onClicked event runs our
+    // listener exactly as a click would, and runtime.getContexts shows what it opened.
+    const popups = () =>
+      h.ext.serviceWorker.evaluate(
+        async () => (await chrome.runtime.getContexts({})).filter((c) => c.documentUrl?.endsWith('/popup.html')).length,
+      );
+    const click = (menuItemId: string) =>
+      h.ext.serviceWorker.evaluate((id) => {
+        const event = chrome.contextMenus.onClicked as unknown as { dispatch(info: object): void };
+        event.dispatch({ menuItemId: id, editable: true, frameUrl: 'https://connect.nango.dev/' });
+      }, menuItemId);
+    expect(await popups()).toBe(0);
+    await click('someone-elses-item');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await popups()).toBe(0);
+    await click('fill-passportal');
+    await expect.poll(popups).toBe(1);
+  });
+
   it('has no axe violations in the popup, light and dark, with errors shown', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const popup = await h.openPopup();
