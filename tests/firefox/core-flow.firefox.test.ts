@@ -25,6 +25,7 @@ import {
 /** The extension API as seen from an extension page (evaluated there). */
 declare const browser: {
   alarms: { create(name: string, info: { when: number }): Promise<void> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   scripting: {
     executeScript(injection: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
@@ -126,6 +127,12 @@ describe('Firefox platform facts the extension relies on', () => {
     const { origins } = await popup.evaluate(() => browser.permissions.getAll());
     expect(origins).toEqual(expect.arrayContaining(['https://connect.nango.dev/*', 'https://*.passportalmsp.com/*']));
     expect(origins).not.toContain('https://*/*');
+  });
+
+  it('assigns the suggested shortcut Alt+Shift+K to opening the popup', async () => {
+    const popup = await h.openPopup();
+    const commands = await popup.evaluate(() => browser.commands.getAll());
+    expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+K');
   });
 
   it('keeps storage.session (the secret draft) away from content scripts without setAccessLevel', async () => {
