@@ -9,6 +9,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
@@ -67,6 +68,16 @@ async function start(): Promise<{ server: FixtureServer; ext: LaunchedExtension 
 
 // ── Headed: open the pages and let the user try ───────────────────────────────────────────────────────────────
 
+/** The keyboard shortcut that opens the popup, as the built manifest suggests it. */
+async function shortcut(): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    commands?: { _execute_action?: { suggested_key?: { default?: string } } };
+  };
+  return (
+    manifest.commands?._execute_action?.suggested_key?.default ?? 'the shortcut set at chrome://extensions/shortcuts'
+  );
+}
+
 async function tryItYourself(): Promise<number> {
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     const xvfb = ['/usr/bin/xvfb-run', '/usr/local/bin/xvfb-run'].some((p) => existsSync(p));
@@ -92,7 +103,7 @@ async function tryItYourself(): Promise<number> {
   say(`  Nango Connect UI       ${connectUrl()}`);
   say('');
   say('Open the extension from the toolbar (the puzzle icon, then pin "Passportal Connect Helper") or press');
-  say(`Alt+Shift+P on a Connect tab; or open the popup as a page: ${ext.popupUrl}`);
+  say(`${await shortcut()} on a Connect tab; or open the popup as a page: ${ext.popupUrl}`);
   say('Paste these fixture credentials (the mock Passportal token endpoint accepts only them):');
   say(`  API Access Key ID   ${FIXTURE_KEY}`);
   say(`  Secret Access Key   ${FIXTURE_SECRET}`);
