@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { localiseHtml } from './scripts/localise-html';
 import { CONNECT_MATCHES, PASSPORTAL_MATCHES } from './utils/origins';
 
 /** Firefox add-on id: permanent once published on addons.mozilla.org. */
@@ -9,6 +10,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Every dependency is a visible import line (see ../shared/DESIGN.md).
   imports: false,
+  // The popup's static shell takes its words from the locale file at build time (scripts/localise-html.ts).
+  vite: () => ({ plugins: [localiseHtml(import.meta.dirname ?? process.cwd())] }),
   // Store archives: `npm run zip`. Firefox's sources archive is what AMO reviewers rebuild from; screenshots and
   // test leftovers are not needed for that.
   zip: { excludeSources: ['docs/screenshots/**', 'tests/e2e/.artifacts/**', 'tests/e2e/.fixtures-dist/**'] },
