@@ -1,6 +1,6 @@
 /**
- * The popup's entry. index.html carries a static copy of the App's first render (the shell) and the stylesheet
- * inline, so the popup paints its whole form before any JavaScript has run. React (about 230 kB before gzip) comes
+ * The popup's entry. index.html carries the top of the App's first render as static HTML (the shell: header and
+ * the first two fields) and the stylesheet inline, so the popup paints them before any JavaScript has run. React (about 230 kB before gzip) comes
  * in through dynamic imports, so the page does not wait for it, and renders only after the shell's first frame; it
  * replaces the shell and carries over anything already typed and the focus.
  * Why: the first paint with the first field is budgeted at ≤ 1.15× a static page (issue 5, `npm run bench`);
