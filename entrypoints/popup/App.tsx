@@ -55,7 +55,11 @@ export function App() {
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState<'fill' | 'test' | null>(null);
   const inputs = useRef<Partial<Record<DraftKey, HTMLInputElement | null>>>({});
+  // What the user has typed so far, and the draft as last rendered: the initial load merges them in.
+  const edited = useRef(new Set<DraftKey>());
+  const current = useRef(EMPTY_DRAFT);
 
+  current.current = draft;
   const validation = useMemo(() => validateDraft(draft), [draft]);
   const { values, errors, warnings } = validation;
 
@@ -66,17 +70,25 @@ export function App() {
       const restored = initial.draft ?? EMPTY_DRAFT;
       setRemember(initial.rememberApiKey);
       const detected = restored.baseUrl ? null : await detectBaseUrl();
-      const next = detected ? { ...restored, baseUrl: detected.host } : restored;
+      const loadedDraft = detected ? { ...restored, baseUrl: detected.host } : restored;
+      // Whatever the user typed while this was loading wins over what was loaded: never undo their typing.
+      const typed = edited.current;
+      const next = { ...loadedDraft };
+      for (const k of typed) next[k] = current.current[k];
       setDraft(next);
-      setSource(detected ? detected.source : 'typed');
+      if (!typed.has('baseUrl')) setSource(detected ? detected.source : 'typed');
       if (initial.restoredFrom === 'session') {
         setTouched(new Set(ORDER.filter((k) => next[k] !== '')));
         setFeedback({ tone: 'info', text: t('restored') });
       }
       setLoaded(true);
-      // Focus starts in the first empty field.
+      // Focus starts in the first empty field, unless the user has already put it somewhere.
       const firstEmpty = ORDER.find((k) => next[k] === '') ?? 'apiKey';
-      requestAnimationFrame(() => inputs.current[firstEmpty]?.focus());
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null) {
+          inputs.current[firstEmpty]?.focus();
+        }
+      });
     })();
     void findFillTarget().then(setTarget);
   }, []);
@@ -101,6 +113,7 @@ export function App() {
   }, [values.secret, values.content, errors.secret, errors.content]);
 
   const update = (key: DraftKey) => (value: string) => {
+    edited.current.add(key);
     setDraft((d) => ({ ...d, [key]: value }));
     setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
     if (key === 'baseUrl') setSource('typed');

@@ -57,6 +57,27 @@ describe('Test credentials', () => {
 });
 
 describe('the popup survives being closed', () => {
+  it('keeps what is typed the moment the popup opens, before its saved state has loaded', async () => {
+    await h.ext.serviceWorker.evaluate(
+      (key) =>
+        chrome.storage.session.set({
+          draft: { apiKey: key, secret: '', content: 'api-content-hash', baseUrl: '', savedAt: Date.now() },
+        }),
+      FIXTURE_KEY,
+    );
+    const popup = await h.ext.context.newPage();
+    await popup.goto(h.ext.popupUrl, { waitUntil: 'commit' });
+    // Type at once: into the static shell or React's form, whichever is there; neither may lose it.
+    await popup.getByLabel('Secret Access Key', { exact: true }).fill(FIXTURE_SECRET);
+    await expect.poll(() => popup.getByTestId('target').textContent()).not.toMatch(/Looking for/);
+    await expect.poll(() => popup.getByLabel('API Access Key ID').inputValue()).toBe(FIXTURE_KEY);
+    expect(await popup.getByLabel('Secret Access Key', { exact: true }).inputValue()).toBe(FIXTURE_SECRET);
+    await expect
+      .poll(() => popup.locator('output').textContent())
+      .toBe(createHmac('sha256', FIXTURE_SECRET).update('api-content-hash').digest('hex'));
+    await popup.close();
+  });
+
   it('restores the draft from storage.session, and Forget clears it at once', async () => {
     let popup = await h.openPopup();
     await typeCredentials(popup, FIXTURE_KEY, FIXTURE_SECRET);
