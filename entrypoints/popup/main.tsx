@@ -65,38 +65,6 @@ function apply(read: ShellInput, controls: Map<string, HTMLInputElement>): void 
   }
 }
 
-/**
- * Hands over what was done in the shell. The App then loads its saved state asynchronously and sets every field
- * and the focus from it, which would undo the hand-over; so it is re-applied until the user does anything in the
- * App (a trusted key, pointer or input event), for 3 s at most.
- */
-function carryOver(read: ShellInput, app: ParentNode): void {
-  if (!read.values.length && !read.checks.length && !read.focus) return;
-  const controls = controlsByLabel(app);
-  const events = ['keydown', 'pointerdown', 'input'] as const;
-  let live = true;
-  let applying = false;
-  // A script's click on a checkbox fires a trusted input event too: only events outside apply() are the user's.
-  const stop = (event: Event) => {
-    if (event.isTrusted && !applying) live = false;
-  };
-  for (const type of events) document.addEventListener(type, stop, true);
-  const until = performance.now() + 3000;
-  const again = () => {
-    if (live) {
-      applying = true;
-      try {
-        apply(read, controls);
-      } finally {
-        applying = false;
-      }
-    }
-    if (live && performance.now() < until) setTimeout(again, 16);
-    else for (const type of events) document.removeEventListener(type, stop, true);
-  };
-  again();
-}
-
 /** Resolves once the shell has been painted: after the next frame, or at once when the page is not rendered. */
 function afterFirstFrame(): Promise<void> {
   if (document.visibilityState === 'hidden') return Promise.resolve();
@@ -115,7 +83,8 @@ async function start(root: HTMLElement): Promise<void> {
   // Read the shell and render the App in one task, so nothing typed in between can be lost.
   const read = readShell(root);
   flushSync(() => createRoot(root).render(createElement(StrictMode, null, createElement(App))));
-  carryOver(read, root);
+  // Once is enough: App merges what was typed over the state it loads and leaves the focus where it is.
+  apply(read, controlsByLabel(root));
 }
 
 const root = document.getElementById('root');
