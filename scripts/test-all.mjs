@@ -4,7 +4,8 @@
 // typecheck → lint → unit tests → build → end-to-end tests in real headless Chromium → Firefox build → web-ext lint
 // → end-to-end tests in real headless Firefox. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,13 +52,34 @@ ensureDebianBrowser(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', 'firefox
 
 run('Typecheck', 'npx', ['tsc', '--noEmit']);
 run('Lint and format check', 'npx', ['biome', 'check', '.']);
-run('Unit tests', 'npx', ['vitest', 'run', '--project', 'unit']);
+/** vitest with its usual output, plus a JSON report whose counts make the closing line. */
+const totals = { passed: 0, failed: 0 };
+function vitest(title, project) {
+  const report = join(tmpdir(), `vitest-${project}-${process.pid}.json`);
+  run(title, 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  const counts = JSON.parse(readFileSync(report, 'utf8'));
+  rmSync(report, { force: true });
+  totals.passed += counts.numPassedTests;
+  totals.failed += counts.numFailedTests;
+}
+
+vitest('Unit tests', 'unit');
 run('Build (Chrome MV3)', 'npx', ['wxt', 'build']);
-run('End-to-end tests (headless Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e']);
+vitest('End-to-end tests (headless Chromium)', 'e2e');
 run('Build (Firefox MV3)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 // 0 errors required; the known warnings are listed in the README (Development → Firefox).
 run('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery'], {
   env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
 });
-run('End-to-end tests (headless Firefox)', 'npx', ['vitest', 'run', '--project', 'firefox']);
+vitest('End-to-end tests (headless Firefox)', 'firefox');
 console.log(`\n✔ All tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+// The plain closing line CI reads: unit + Chromium + Firefox tests.
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
