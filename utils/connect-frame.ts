@@ -3,7 +3,7 @@
  * Takes the window it works on, so unit tests pass a happy-dom window and a fake layout.
  */
 
-import { type ConnectFields, FIELD_SPECS, type FieldState, findField } from './connect-form';
+import { FIELD_SPECS, type FieldState, findConnectFields, findField } from './connect-form';
 import { FIELD_KEYS, type FieldKey } from './credentials';
 import { coveredProblem, setInputValue, type VisibilityEnv, windowEnv } from './fill';
 import type { Embedder, FieldReport, FillOutcome, FillResponse, FillValues, ProbeResponse } from './messaging';
@@ -38,14 +38,8 @@ function report(state: FieldState): FieldReport {
   }
 }
 
-function findAll(doc: Document, env: VisibilityEnv): ConnectFields {
-  const out = {} as ConnectFields;
-  for (const spec of FIELD_SPECS) out[spec.key] = findField(doc, spec, env);
-  return out;
-}
-
 export function probeFrame(win: Window, env: VisibilityEnv = windowEnv(win)): ProbeResponse {
-  const fields = findAll(win.document, env);
+  const fields = findConnectFields(win.document, env);
   const out = {} as Record<FieldKey, FieldReport>;
   for (const key of FIELD_KEYS) out[key] = report(fields[key]);
   return { origin: win.location.origin, embedder: embedderOf(win), fields: out };

@@ -1,14 +1,13 @@
 /**
  * The popup's side of "Use key from Passportal" (issue 6): which Passportal tab to read, injecting the reader
- * there, checking its answer, and the words for each outcome. The choices are pure functions; `findPassportalTab`
- * and `askPassportalTab` only gather their inputs from the browser.
+ * there, checking its answer, and the words for each outcome. The choices are pure functions; `findPassportalTab`,
+ * `peekPassportalTab` and `readPassportalTab` only gather their inputs from the browser.
  */
 import { browser } from 'wxt/browser';
 import { t } from './i18n';
 import type { DialogPeek, DialogProblem, DialogReading } from './passportal-dialog';
-import { isPassportalUrl } from './passportal-host';
 import { tabsSeenFromPopup } from './popup-actions';
-import type { TabInfo } from './targets';
+import { passportalTab, type TabInfo, viewFromPopup } from './targets';
 
 /** Where WXT builds entrypoints/passportal-peek.ts and entrypoints/passportal-reader.ts. */
 export const PEEK_SCRIPT_FILE = '/passportal-peek.js';
@@ -19,22 +18,16 @@ export interface PopupTab extends TabInfo {
 }
 
 /**
- * The Passportal tab to read: the active tab of the popup's window if it is Passportal, else the most recently used
- * Passportal tab. The popup's own tab (when it is opened as a page, as in e2e tests) is left out. Only the built-in
- * `https://<tenant>.passportalmsp.com` hosts, never lookalikes.
+ * The Passportal tab to read, chosen like the Base URL's (`passportalTab` over `viewFromPopup`): the active tab of
+ * the popup's window if it is Passportal, else the most recently used Passportal tab, never the popup's own tab.
+ * Only the built-in `https://<tenant>.passportalmsp.com` hosts (the reader re-checks the same), never lookalikes.
  */
 export function pickPassportalTab(
   tabs: readonly PopupTab[],
   own: { tabId?: number; windowId?: number } = {},
 ): number | null {
-  const candidates = tabs.filter(
-    (t): t is PopupTab & { id: number } => typeof t.id === 'number' && t.id !== own.tabId && isPassportalUrl(t.url),
-  );
-  const isActive = (t: PopupTab) => t.active === true && (own.windowId === undefined || t.windowId === own.windowId);
-  const active = candidates.find(isActive);
-  if (active) return active.id;
-  const [recent] = [...candidates].sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  return recent?.id ?? null;
+  const withIds = viewFromPopup(tabs, own).filter((t): t is PopupTab & { id: number } => typeof t.id === 'number');
+  return passportalTab(withIds)?.tab.id ?? null;
 }
 
 /** The reader could not be run or did not answer (tab closed, navigated, page still loading). */
@@ -87,10 +80,6 @@ export function parseReading(x: unknown): DialogReading | ImportFailure {
   return failureOf(x);
 }
 
-/**
- * The feature's words, in one place. Not yet in public/_locales (that catalogue is outside this feature's files):
- * moving them there is one `t()` call per entry.
- */
 /** What the popup says when nothing was imported. */
 export function importProblemText(reason: ImportProblem): string {
   switch (reason) {

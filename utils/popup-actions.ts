@@ -14,7 +14,14 @@ import {
 import { isAllowedConnectOrigin } from './origins';
 import { injectIntoOpenTabs } from './registry';
 import { connectFrames, lastPassportalHost, settings } from './storage';
-import { type BaseUrlSource, type FrameTarget, orderFrameCandidates, pickBaseUrl, type TabInfo } from './targets';
+import {
+  type BaseUrlSource,
+  type FrameTarget,
+  orderFrameCandidates,
+  pickBaseUrl,
+  type TabInfo,
+  viewFromPopup,
+} from './targets';
 
 /** How long a frame gets to answer before we treat it as gone (closed, navigated, orphaned). */
 export const PROBE_TIMEOUT_MS = 800;
@@ -35,16 +42,11 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | und
   });
 }
 
-/**
- * The open tabs as the popup sees them: without the popup's own tab (when it is opened as a page, as in e2e
- * tests), and "active" only for the tab the user was looking at when they opened the popup — in its window.
- */
+/** The open tabs as the popup sees them (see `viewFromPopup`). */
 export async function tabsSeenFromPopup(): Promise<(TabInfo & { windowId?: number })[]> {
   const [tabs, current] = await Promise.all([browser.tabs.query({}), browser.tabs.getCurrent().catch(() => undefined)]);
-  const window = current?.windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
-  return tabs
-    .filter((t) => t.id !== current?.id)
-    .map((t) => ({ ...t, active: t.active && (window === undefined || t.windowId === window) }));
+  const windowId = current?.windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
+  return viewFromPopup(tabs, { tabId: current?.id, windowId });
 }
 
 export async function detectBaseUrl(): Promise<{ host: string; source: BaseUrlSource }> {

@@ -20,6 +20,31 @@ export interface RememberedHost {
 }
 
 /**
+ * The open tabs as the popup sees them: without its own tab (a popup opened as a page, as in e2e tests, is itself
+ * the active tab), and "active" only in the popup's window — the tab the user was looking at.
+ */
+export function viewFromPopup<T extends TabInfo & { windowId?: number }>(
+  tabs: readonly T[],
+  own: { tabId?: number; windowId?: number } = {},
+): T[] {
+  return tabs
+    .filter((t) => t.id !== own.tabId)
+    .map((t) => ({ ...t, active: t.active === true && (own.windowId === undefined || t.windowId === own.windowId) }));
+}
+
+/** The Passportal tab to use: the active tab if it is Passportal, else the most recently used Passportal tab. */
+export function passportalTab<T extends TabInfo>(
+  tabs: readonly T[],
+  extraOrigins: readonly string[] = [],
+): { tab: T; active: boolean } | null {
+  const candidates = tabs.filter((t) => passportalHostFromUrl(t.url, extraOrigins));
+  const active = candidates.find((t) => t.active);
+  if (active) return { tab: active, active: true };
+  const [recent] = [...candidates].sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return recent ? { tab: recent, active: false } : null;
+}
+
+/**
  * The base URL for the popup: the active tab if it is Passportal, else the most recently used open
  * Passportal tab, else the one remembered from an earlier visit.
  */
@@ -28,14 +53,9 @@ export function pickBaseUrl(
   remembered: RememberedHost | null,
   extraOrigins: readonly string[] = [],
 ): { host: string; source: BaseUrlSource } {
-  const active = tabs.find((t) => t.active);
-  const activeHost = passportalHostFromUrl(active?.url, extraOrigins);
-  if (activeHost) return { host: activeHost, source: 'active-tab' };
-  const others = tabs
-    .filter((t) => passportalHostFromUrl(t.url, extraOrigins))
-    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  const recent = passportalHostFromUrl(others[0]?.url, extraOrigins);
-  if (recent) return { host: recent, source: 'other-tab' };
+  const found = passportalTab(tabs, extraOrigins);
+  const host = passportalHostFromUrl(found?.tab.url, extraOrigins);
+  if (found && host) return { host, source: found.active ? 'active-tab' : 'other-tab' };
   if (remembered) return { host: remembered.host, source: 'remembered' };
   return { host: '', source: 'none' };
 }
