@@ -4,17 +4,19 @@
  * and inside a customer's app. The Chromium suite (tests/e2e) covers the rest of the behaviour in depth; this one
  * proves the same build logic works where Firefox differs.
  */
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { connectUrl, HOSTS } from '../e2e/server.ts';
 import {
+  API_KEY,
   button,
-  connectButtonEnabled,
+  CONTENT,
   fillVia,
-  formValues,
+  HMAC,
   inputValue,
+  SECRET,
   setupFirefox,
   status,
+  submitFilledForm,
   text,
   typeCredentials as type,
   typeInto,
@@ -34,10 +36,6 @@ declare const browser: {
   tabs: { query(q: { url?: string }): Promise<{ id?: number }[]> };
 };
 
-const API_KEY = '3f'.repeat(16) + 'a0'.repeat(16);
-const SECRET = 'e2e-Secret/Access+Key==';
-const CONTENT = 'api-content-hash';
-const HMAC = createHmac('sha256', SECRET).update(CONTENT).digest('hex');
 const DASHBOARD = `https://${HOSTS.passportal}/dashboard`;
 
 const h = setupFirefox();
@@ -73,15 +71,7 @@ describe('core flow in Firefox', () => {
     await fillVia(popup, 'trust');
     await expect.poll(() => status(popup)).toContain('Filled 4/4 fields.');
 
-    expect(await formValues(connect)).toMatchObject({
-      'credentials.apiKey': API_KEY,
-      'credentials.hmacToken': HMAC,
-      'credentials.content': CONTENT,
-      'params.base_url': HOSTS.passportal,
-    });
-    await expect.poll(() => connectButtonEnabled(connect)).toBe(true);
-    await (await button(connect, 'Connect')).click();
-    const submission = await h.server.waitForSubmission();
+    const submission = await submitFilledForm(h.server, connect);
     expect(submission.host).toBe(HOSTS.connect);
     expect(submission.body).toEqual({
       credentials: { apiKey: API_KEY, hmacToken: HMAC, content: CONTENT },
@@ -107,15 +97,7 @@ describe('core flow in Firefox', () => {
     await expect.poll(() => status(popup)).toContain('Filled 4/4 fields.');
     if (named) expect(await status(popup)).toContain(`${HOSTS.app} (embeds Nango’s Connect UI)`);
 
-    expect(await formValues(frame)).toMatchObject({
-      'credentials.apiKey': API_KEY,
-      'credentials.hmacToken': HMAC,
-      'credentials.content': CONTENT,
-      'params.base_url': HOSTS.passportal,
-    });
-    await expect.poll(() => connectButtonEnabled(frame)).toBe(true);
-    await (await button(frame, 'Connect')).click();
-    const submission = await h.server.waitForSubmission();
+    const submission = await submitFilledForm(h.server, frame);
     expect(submission.host).toBe(HOSTS.connect);
     expect(submission.body).toMatchObject({ credentials: { hmacToken: HMAC }, params: { base_url: HOSTS.passportal } });
   });

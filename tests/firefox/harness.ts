@@ -4,9 +4,10 @@
  * carry `sender.tab`). puppeteer's `::-p-aria(...)` selectors find controls by role and accessible name, as a
  * user (and Playwright's getByRole/getByLabel in tests/e2e) would.
  */
+import { createHmac } from 'node:crypto';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { type FixtureServer, HOSTS, startServer } from '../e2e/server.ts';
+import { type FixtureServer, HOSTS, type Submission, startServer } from '../e2e/server.ts';
 import {
   FIREFOX_EXTENSION_DIR,
   type FirefoxLaunchOptions,
@@ -192,4 +193,30 @@ export async function waitForConnectFrame(page: Page): Promise<Frame> {
   const frame = find() as Frame;
   await waitForHeading(frame);
   return frame;
+}
+
+/** The credentials the Firefox suites type, and the HMAC Token they must produce. */
+export const API_KEY = `${'3f'.repeat(16)}${'a0'.repeat(16)}`;
+export const SECRET = 'e2e-Secret/Access+Key==';
+export const CONTENT = 'api-content-hash';
+export const HMAC = createHmac('sha256', SECRET).update(CONTENT).digest('hex');
+
+/**
+ * After a fill: the form holds exactly our four values, its own Connect button enables, and clicking it posts.
+ * Returns what was posted, for the caller's own checks.
+ */
+export async function submitFilledForm(
+  server: FixtureServer,
+  frame: Page | Frame,
+  baseUrl: string = HOSTS.passportal,
+): Promise<Submission> {
+  expect(await formValues(frame)).toMatchObject({
+    'credentials.apiKey': API_KEY,
+    'credentials.hmacToken': HMAC,
+    'credentials.content': CONTENT,
+    'params.base_url': baseUrl,
+  });
+  await expect.poll(() => connectButtonEnabled(frame)).toBe(true);
+  await (await button(frame, 'Connect')).click();
+  return server.waitForSubmission();
 }
